@@ -1,0 +1,14 @@
+package dev.sab.harness.cli;
+
+/** sab's exit codes. */
+final class ExitCodes {
+    /** Everything ran and every trial and check passed. */
+    static final int OK = 0;
+    /** A trial or a check failed; the results of everything that finished are written. */
+    static final int FAILED = 1;
+    /** Bad usage or bad input; nothing ran. */
+    static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * The runner (trials, forked JVMs, metrics collection) and the {@code sab} command line.
+ */
+module dev.sab.harness {
+    requires dev.sab.schedulers;
+    requires dev.sab.workloads;
+    requires dev.sab.reports;
+    requires info.picocli;
+    requires HdrHistogram;
+    requires com.fasterxml.jackson.databind;
+    requires java.management;
+    requires jdk.management;
+
+    exports dev.sab.harness;
+
+    opens dev.sab.harness.cli to info.picocli;
+    opens dev.sab.harness to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,93 @@
+package dev.sab.harness.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void forkedRunWritesResultsAndSummaryAndPrintsTheTable() throws Exception {
+        Path out = tmp.resolve("run");
+        CliRun r = CliRun.of("run", "-s", "platform", "-s", "virtual", "-w", "sleep,cpu", "--tasks", "200",
+                "--trials", "2", "--warmup", "0", "-p", "units=100", "--out", out.toString());
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+
+        JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(root.path("schema").asText()).isEqualTo("sab.results/1");
+        assertThat(root.path("environment").path("cores").asInt()).isPositive();
+        assertThat(root.path("environment").path("commandLine").asText()).startsWith("sab run -s platform");
+        JsonNode runs = root.path("runs");
+        assertThat(runs).hasSize(4);
+        assertThat(runs.get(0).path("scheduler").asText()).isEqualTo("platform");
+        assertThat(runs.get(0).path("workload").asText()).isEqualTo("sleep");
+        assertThat(runs.get(0).path("params").path("duration").asText()).isEqualTo("10ms");
+        assertThat(runs.get(1).path("params").path("units").asText()).isEqualTo("100");
+        for (JsonNode run : runs) {
+            assertThat(run.path("trials")).hasSize(2);
+            for (JsonNode trial : run.path("trials")) {
+                assertThat(trial.path("ok").asBoolean()).as("trial: %s", trial).isTrue();
+                assertThat(trial.path("tasks").asLong()).isEqualTo(200);
+                assertThat(trial.path("latencyNs").path("count").asLong()).isEqualTo(200);
+                assertThat(trial.path("latencyNs").path("histogram").asText()).isNotEmpty();
+                assertThat(trial.path("throughputPerSec").asDouble()).isPositive();
+                assertThat(trial.path("memory").has("bytesPerTask")).isTrue();
+                assertThat(trial.path("scheduler").path("tasksSpawned").path("value").asLong())
+                        .as("counters are the change over the measured iteration").isEqualTo(200);
+            }
+            JsonNode summary = run.path("summary");
+            assertThat(summary.path("okTrials").asInt()).isEqualTo(2);
+            assertThat(summary.path("latencyNs").path("p50").asLong()).isPositive();
+        }
+        // a sleep task cannot finish before its 10 ms
+        assertThat(runs.get(0).path("summary").path("latencyNs").path("p50").asLong()).isGreaterThanOrEqualTo(10_000_000);
+
+        String md = Files.readString(out.resolve("summary.md"));
+        assertThat(md).contains("| scheduler").contains("| platform").contains("| virtual");
+        assertThat(r.out()).contains("| scheduler").contains("results: " + out.resolve("results.json"));
+        assertThat(r.err()).contains("[1/4] platform × sleep");
+    }
+
+    @Test
+    void jsonFormatPrintsTheResultsOnStdout() throws Exception {
+        Path out = tmp.resolve("json");
+        CliRun r = CliRun.of("run", "--no-fork", "-s", "virtual", "-w", "sleep", "--tasks", "10", "--trials", "1",
+                "--warmup", "0", "-q", "--format", "json", "--out", out.toString());
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+        JsonNode printed = new ObjectMapper().readTree(r.out());
+        assertThat(printed.path("runs").get(0).path("scheduler").asText()).isEqualTo("virtual");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void virtualParallelismRunsInAJvmOfItsOwn() throws Exception {
+        Path out = tmp.resolve("parallelism");
+        CliRun r = CliRun.of("run", "-s", "virtual:parallelism=1", "-w", "cpu", "-p", "units=10", "--tasks", "20",
+                "--trials", "1", "--warmup", "0", "-q", "--out", out.toString());
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+        JsonNode trial = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("runs").get(0).path("trials").get(0);
+        assertThat(trial.path("scheduler").path("parallelism").path("value").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void listAndVersionAndHelp() {
+        CliRun list = CliRun.of("list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("platform").contains("virtual").contains("sleep").contains("duration=10ms");
+        CliRun schedulers = CliRun.of("list", "schedulers");
+        assertThat(schedulers.out()).contains("platform-pool").doesNotContain("Workloads");
+        assertThat(CliRun.of("--version").out()).startsWith("sab ");
+        assertThat(CliRun.of("run", "--help").out()).contains("--tasks").contains("--scheduler");
+        CliRun bad = CliRun.of("list", "gadgets");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.sab.reports.model;
+
+/**
+ * CPU used by the trial process during the measured trial.
+ *
+ * @param processCpuNanos user + system CPU time
+ * @param coresUsed       CPU time / wall time
+ * @param nsPerCpuUnit    what one {@code Ctx.cpu} unit cost when calibrated
+ */
+public record CpuResult(long processCpuNanos, double coresUsed, double nsPerCpuUnit) {
+}

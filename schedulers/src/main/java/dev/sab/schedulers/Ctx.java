@@ -1,0 +1,52 @@
+package dev.sab.schedulers;
+
+import dev.sab.core.Agent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * The "system call surface" a task sees. A workload is written once against it, and each
+ * scheduler maps every call onto its own execution model (see DESIGN.md, "How each scheduler maps
+ * the Ctx calls"): that is what makes a comparison between schedulers fair.
+ *
+ * <p>Called only from inside a task running on the scheduler that passed this context in.
+ */
+public interface Ctx {
+
+    /** Waits {@code d}: a timer wait, the I/O-bound primitive. */
+    void sleep(Duration d) throws InterruptedException;
+
+    /**
+     * Burns {@code units} of calibrated CPU work (one unit is about one microsecond on the machine
+     * running it, see {@link CpuKernel}), passing a safe point about every unit where the scheduler
+     * may preempt the task.
+     */
+    void cpu(long units);
+
+    /** Gives other runnable tasks a turn. */
+    void yield();
+
+    /** Runs {@code call}, which blocks its OS thread (a file read, a JNI call), in the scheduler's idiom. */
+    <T> T blocking(Callable<T> call) throws Exception;
+
+    /** Opens a TCP connection to a loopback address; non-loopback addresses are refused. */
+    Conn connect(InetSocketAddress address) throws IOException;
+
+    /** Listens on a loopback address (port 0 picks a free port); non-loopback addresses are refused. */
+    Listener listen(InetSocketAddress address) throws IOException;
+
+    /** Starts {@code child} on the same scheduler. */
+    TaskHandle<Void> spawn(Task child);
+
+    /** Starts {@code child}, which returns a value, on the same scheduler. */
+    <T> TaskHandle<T> submit(ValueTask<T> child);
+
+    /** The ECMAScript agent this task runs as: whether it may block in {@code Atomics.wait}. */
+    Agent agent();
+
+    /** Monotonic time in nanoseconds, on the scheduler's clock. */
+    long nanoTime();
+}

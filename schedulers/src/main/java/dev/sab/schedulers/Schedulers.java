@@ -1,0 +1,91 @@
+package dev.sab.schedulers;
+
+import dev.sab.schedulers.platform.PlatformPoolProvider;
+import dev.sab.schedulers.platform.PlatformProvider;
+import dev.sab.schedulers.virtual.VirtualProvider;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The registry of schedulers: builds one from a spec string and lists what exists. */
+public final class Schedulers {
+
+    private static final List<SchedulerProvider> PROVIDERS = List.of(
+            new PlatformProvider(),
+            new PlatformPoolProvider(),
+            new VirtualProvider());
+
+    private Schedulers() {
+    }
+
+    /** Every registered scheduler, in a stable order. */
+    public static List<SchedulerInfo> available() {
+        return PROVIDERS.stream().map(SchedulerProvider::info).toList();
+    }
+
+    /** The providers, for the harness (JVM flags) and the contract tests (variants). */
+    public static List<SchedulerProvider> providers() {
+        return PROVIDERS;
+    }
+
+    /**
+     * Builds a scheduler from {@code name[:key=value,...]}.
+     *
+     * @throws IllegalArgumentException for an unknown name or setting, or a bad value; the message
+     *                                  lists what is valid
+     */
+    public static Scheduler create(String spec) {
+        SchedulerSpec parsed = SchedulerSpec.parse(spec);
+        SchedulerProvider provider = provider(parsed.name());
+        return provider.create(settings(provider, parsed));
+    }
+
+    /** The provider named {@code name}, or an error listing the valid names. */
+    public static SchedulerProvider provider(String name) {
+        return PROVIDERS.stream()
+                .filter(p -> p.info().name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown scheduler '" + name + "'; valid: "
+                        + PROVIDERS.stream().map(p -> p.info().name()).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * Validates a spec's settings against its provider and fills in the defaults.
+     *
+     * @throws IllegalArgumentException for an unknown key (listing the valid ones) or a bad value
+     */
+    public static Settings settings(SchedulerProvider provider, SchedulerSpec spec) {
+        SchedulerInfo info = provider.info();
+        Map<String, SettingInfo> declared = new LinkedHashMap<>();
+        info.settings().forEach(s -> declared.put(s.name(), s));
+        for (String key : spec.settings().keySet()) {
+            if (!declared.containsKey(key)) {
+                throw new IllegalArgumentException("unknown setting '" + key + "' for scheduler '" + info.name() + "'; valid: "
+                        + (declared.isEmpty() ? "none (it takes no settings)" : String.join(", ", declared.keySet())));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
+        for (SettingInfo s : declared.values()) {
+            String raw = spec.settings().getOrDefault(s.name(), s.defaultValue());
+            values.put(s.name(), s.parse(info.name(), raw));
+            written.put(s.name(), raw);
+        }
+        return new Settings(info.name(), values, written);
+    }
+
+    /** Validates {@code spec} without building anything; returns the settings in force. */
+    public static Settings validate(String spec) {
+        SchedulerSpec parsed = SchedulerSpec.parse(spec);
+        return settings(provider(parsed.name()), parsed);
+    }
+
+    /** The JVM flags a trial process needs to run {@code spec}. */
+    public static List<String> jvmArgs(String spec) {
+        SchedulerSpec parsed = SchedulerSpec.parse(spec);
+        SchedulerProvider provider = provider(parsed.name());
+        return provider.jvmArgs(settings(provider, parsed));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sab.workloads;
+
+import dev.sab.workloads.catalog.CpuWorkload;
+import dev.sab.workloads.catalog.SleepWorkload;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The catalogue: lists workloads and makes a fresh one, with validated parameters, per trial. */
+public final class Workloads {
+
+    private record Entry(WorkloadInfo info, Function<Params, Workload> factory) {
+    }
+
+    private static final List<Entry> CATALOGUE = List.of(
+            new Entry(SleepWorkload.INFO, SleepWorkload::new),
+            new Entry(CpuWorkload.INFO, CpuWorkload::new));
+
+    private Workloads() {
+    }
+
+    public static List<WorkloadInfo> available() {
+        return CATALOGUE.stream().map(Entry::info).toList();
+    }
+
+    /** The workload named {@code name}, or an error listing the valid names. */
+    public static WorkloadInfo info(String name) {
+        return entry(name).info();
+    }
+
+    /**
+     * A fresh workload for one trial.
+     *
+     * @param params {@code -p} values; a key the workload does not take is an error
+     * @throws IllegalArgumentException for an unknown workload or parameter or a bad value, naming
+     *                                  it and what is valid
+     */
+    public static Workload create(String name, Map<String, String> params) {
+        Entry e = entry(name);
+        return e.factory().apply(params(e.info(), params));
+    }
+
+    /**
+     * Validates {@code given} against {@code info}, filling in defaults.
+     *
+     * @throws IllegalArgumentException for an unknown key (listing the valid ones) or a bad value
+     */
+    public static Params params(WorkloadInfo info, Map<String, String> given) {
+        Map<String, ParamInfo> declared = new LinkedHashMap<>();
+        info.params().forEach(p -> declared.put(p.name(), p));
+        for (String key : given.keySet()) {
+            if (!declared.containsKey(key)) {
+                throw new IllegalArgumentException("unknown parameter '" + key + "' for workload '" + info.name() + "'; valid: "
+                        + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
+        for (ParamInfo p : declared.values()) {
+            String raw = given.getOrDefault(p.name(), p.defaultValue());
+            values.put(p.name(), p.parse(info.name(), raw));
+            written.put(p.name(), raw.trim());
+        }
+        return new Params(info.name(), values, written);
+    }
+
+    private static Entry entry(String name) {
+        return CATALOGUE.stream()
+                .filter(e -> e.info().name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + name + "'; valid: "
+                        + CATALOGUE.stream().map(e -> e.info().name()).collect(Collectors.joining(", "))));
+    }
+}
