@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The "system call surface" a task sees. A workload is written once against it, and each
@@ -43,6 +47,26 @@ public interface Ctx {
 
     /** Starts {@code child}, which returns a value, on the same scheduler. */
     <T> TaskHandle<T> submit(ValueTask<T> child);
+
+    /**
+     * Waits for {@code stage} and returns its value, or throws what it failed with: JavaScript's
+     * {@code await}. On a scheduler of threads it parks the thread; on an event loop the task
+     * yields the loop and resumes as a microtask once the stage completes. The default parks the
+     * calling thread.
+     */
+    default <T> T await(CompletionStage<T> stage) throws Exception {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        } catch (CancellationException e) {
+            throw e;
+        }
+    }
 
     /** The ECMAScript agent this task runs as: whether it may block in {@code Atomics.wait}. */
     Agent agent();

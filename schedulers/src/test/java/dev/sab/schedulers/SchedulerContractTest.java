@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,6 +94,21 @@ class SchedulerContractTest {
             assertThat(h.join(Duration.ofMillis(20))).isFalse();
             release.countDown();
             h.join();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void awaitReturnsAStagesValueOrThrowsItsFailure(String spec) throws Exception {
+        try (Scheduler s = create(spec)) {
+            CompletableFuture<String> later = new CompletableFuture<>();
+            TaskHandle<String> waiter = s.submit(ctx -> ctx.await(later));
+            Thread.sleep(20);
+            assertThat(waiter.isDone()).isFalse();
+            later.complete("resolved");
+            assertThat(waiter.join()).isEqualTo("resolved");
+            TaskHandle<String> failing = s.submit(ctx -> ctx.await(CompletableFuture.failedFuture(new IOException("rejected"))));
+            assertThatThrownBy(failing::join).isInstanceOf(TaskFailedException.class).hasCauseInstanceOf(IOException.class);
         }
     }
 
