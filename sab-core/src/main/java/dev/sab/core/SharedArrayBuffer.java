@@ -1,5 +1,7 @@
 package dev.sab.core;
 
+import dev.sab.core.internal.InProcessWaits;
+import dev.sab.core.internal.Waits;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -29,6 +31,8 @@ public final class SharedArrayBuffer extends ArrayBufferLike {
         }
     }
 
+    /** Where {@code Atomics.wait} and {@code notify} on this buffer keep their waiters. */
+    final Waits waits;
     private final boolean growable;
     private final int maxByteLength;
     /** Grows only. Written by CAS in {@link #grow} (volatile), read volatile by {@link #byteLength()}. */
@@ -41,11 +45,12 @@ public final class SharedArrayBuffer extends ArrayBufferLike {
      * @throws IllegalArgumentException if {@code byteLength} is negative
      */
     public SharedArrayBuffer(int byteLength) {
-        this(checked(byteLength, byteLength), byteLength, byteLength, false);
+        this(checked(byteLength, byteLength), byteLength, byteLength, false, new InProcessWaits());
     }
 
-    private SharedArrayBuffer(MemorySegment memory, int byteLength, int maxByteLength, boolean growable) {
+    private SharedArrayBuffer(MemorySegment memory, int byteLength, int maxByteLength, boolean growable, Waits waits) {
         super(memory);
+        this.waits = waits;
         this.byteLength = byteLength;
         this.maxByteLength = maxByteLength;
         this.growable = growable;
@@ -62,7 +67,8 @@ public final class SharedArrayBuffer extends ArrayBufferLike {
      * @throws IllegalArgumentException if {@code byteLength} is negative or above {@code maxByteLength}
      */
     public static SharedArrayBuffer growable(int byteLength, int maxByteLength) {
-        return new SharedArrayBuffer(checked(byteLength, maxByteLength), byteLength, maxByteLength, true);
+        return new SharedArrayBuffer(checked(byteLength, maxByteLength), byteLength, maxByteLength, true,
+                new InProcessWaits());
     }
 
     /** The current length; a volatile read that pairs with the CAS in {@link #grow}. */
@@ -131,6 +137,14 @@ public final class SharedArrayBuffer extends ArrayBufferLike {
     @Override
     public boolean shared() {
         return true;
+    }
+
+    /**
+     * How {@code Atomics.wait} and {@code notify} work on this buffer: {@code "in-process"}
+     * (waiter lists in this JVM, the specification's algorithm) for an ordinary buffer.
+     */
+    public String waitMechanism() {
+        return waits.mechanism();
     }
 
     @Override
