@@ -61,10 +61,12 @@ final class Processor implements LocalRunQueue.Victim {
     /** Next P on the idle list. Guarded by the scheduler lock. */
     Processor link;
 
-    // sysmon's memory of this P (Go: p.sysmontick). Only sysmon reads or writes these.
-    int sysmonSchedtick;
+    // sysmon's memory of this P (Go: p.sysmontick). Only sysmon reads or writes these. The tick
+    // starts at one no P has, so sysmon's first look at a P starts its clock rather than finding
+    // a time slice as old as the epoch.
+    int sysmonSchedtick = -1;
     long sysmonSchedwhen;
-    int sysmonSyscalltick;
+    int sysmonSyscalltick = -1;
     long sysmonSyscallwhen;
 
     Processor(int id, GmpConfig config) {
