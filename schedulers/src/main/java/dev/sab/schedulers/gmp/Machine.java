@@ -93,7 +93,9 @@ final class Machine extends Thread {
 
     // ---------------------------------------------------------------- the scheduling loop
 
+    /** Called only on this M's thread. */
     private void scheduleLoop() {
+        assert Thread.currentThread() == this;
         for (;;) {
             Runnable g;
             boolean inheritTime;
@@ -210,13 +212,20 @@ final class Machine extends Thread {
 
     // ---------------------------------------------------------------- finding work (Go: findRunnable)
 
-    /** Finds a G to run, in Go's order; parks until there is one. Returns null on shutdown. */
+    /**
+     * Finds a G to run, in Go's order; parks until there is one. Returns null on shutdown. Called
+     * only on this M's thread, holding a P.
+     */
     private Runnable findRunnable() {
+        assert Thread.currentThread() == this && p != null;
         GmpConfig config = sched.config;
         for (;;) {
             Processor pp = p;
-            long now = sched.ticker.nanoTime();
-            pp.runTimers(now, pp);
+            // the clock is read only when there are timers (Go: timers.check(0) returns early)
+            long now = pp.timers.wakeTime() == 0 ? 0 : sched.ticker.nanoTime();
+            if (now != 0) {
+                pp.runTimers(now, pp);
+            }
             long pollUntil = pp.timers.wakeTime();
 
             // fairness: every 61st tick the global queue goes first
@@ -401,7 +410,8 @@ final class Machine extends Thread {
      * victim's queue; the last pass also runs the victims' due timers and may take their runnext.
      * (Go: {@code stealWork})
      */
-    private Runnable stealWork(long now) {
+    private Runnable stealWork(long knownNow) {
+        long now = knownNow;
         Processor[] allp = sched.allp();
         StealOrder order = sched.stealOrder();
         int tries = sched.config.stealTries();
@@ -417,7 +427,10 @@ final class Machine extends Thread {
                 if (p2 == p) {
                     continue;
                 }
-                if (last) {
+                if (last && p2.timers.wakeTime() != 0) {
+                    if (now == 0) {
+                        now = sched.ticker.nanoTime();
+                    }
                     int fired = p2.runTimers(now, p);
                     long w = p2.timers.wakeTime();
                     if (w != 0 && (stealPollUntil == 0 || w < stealPollUntil)) {
@@ -489,6 +502,7 @@ final class Machine extends Thread {
      * only without a P. (Go: {@code stopm})
      */
     private boolean stopm() {
+        assert Thread.currentThread() == this;
         if (p != null || spinning) {
             throw new IllegalStateException("stopm with a P or spinning");
         }
@@ -524,6 +538,7 @@ final class Machine extends Thread {
      * mounted on this M. (Go: {@code entersyscall}, the model of Go before 1.26)
      */
     void entersyscall() {
+        assert Goroutine.currentMachine(sched) == this && Thread.currentThread() != this;
         Processor pp = releasep();
         oldp = pp;
         pp.setStatus(Processor.SYSCALL);

@@ -112,6 +112,7 @@ final class Processor implements LocalRunQueue.Victim {
      * then the ring. Called only by the owner M. (Go: {@code runqget})
      */
     Runnable runqGet(boolean[] inherit) {
+        assert ownedByCaller();
         Runnable g = runq.takeRunnext();
         if (g != null) {
             inherit[0] = true;
@@ -127,6 +128,7 @@ final class Processor implements LocalRunQueue.Victim {
      * global queue. Called only by the owner M, or by the G running on it.
      */
     void runqPut(Runnable g, boolean next, Sched sched) {
+        assert ownedByCaller();
         Runnable[] spill = runq.put(g, next);
         if (spill == null) {
             counters.inc(Metric.LOCAL_ENQUEUES);
@@ -175,6 +177,12 @@ final class Processor implements LocalRunQueue.Victim {
             runner.counters.add(Metric.TIMERS_FIRED, fired);
         }
         return fired;
+    }
+
+    /** Whether the calling code runs on the M holding this P (or off any M: a test driving it by hand). */
+    private boolean ownedByCaller() {
+        Machine caller = Goroutine.currentMachine();
+        return caller == null || caller.p == this;
     }
 
     @Override
