@@ -144,7 +144,12 @@ public final class LoadGenerator implements AutoCloseable {
             }
         }
         long end = Math.max(lastAnswerNanos, startNanos);
-        long unsent = spec.requests() == LoadSpec.UNBOUNDED ? Math.max(0, released - issued) : spec.requests() - issued;
+        long unsent;
+        if (spec.requests() != LoadSpec.UNBOUNDED) {
+            unsent = spec.requests() - issued; // due or not: a run bounded by count owes every request
+        } else {
+            unsent = spec.openLoop() ? Math.max(0, released - issued) : 0; // due, but every connection was busy
+        }
         return report(end - startNanos, unsent);
     }
 

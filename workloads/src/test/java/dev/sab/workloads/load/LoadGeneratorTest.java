@@ -86,6 +86,16 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aRunBoundedOnlyInTimeEndsOnTimeWithNothingOwed() throws Exception {
+        LoadSpec spec = spec(serve(null, Duration.ZERO), 2, 0, LoadSpec.UNBOUNDED).withDuration(Duration.ofMillis(300));
+        LoadReport report = LoadGenerator.run(spec);
+        assertThat(report.problem()).isNull();
+        assertThat(report.unsent()).isZero();
+        assertThat(report.ok()).isPositive();
+        assertThat(report.elapsedNanos()).isBetween(Duration.ofMillis(300).toNanos(), Duration.ofSeconds(10).toNanos());
+    }
+
+    @Test
     void anOpenLoopRunFollowsItsSchedule() throws Exception {
         LoadReport report = LoadGenerator.run(spec(serve(null, Duration.ZERO), 2, 1000, 200));
         assertThat(report.problem()).isNull();
