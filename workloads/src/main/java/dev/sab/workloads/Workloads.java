@@ -1,10 +1,12 @@
 package dev.sab.workloads;
 
+import dev.sab.workloads.catalog.CountersWorkload;
 import dev.sab.workloads.catalog.CpuWorkload;
 import dev.sab.workloads.catalog.EchoWorkload;
 import dev.sab.workloads.catalog.FanoutWorkload;
 import dev.sab.workloads.catalog.FileWorkload;
 import dev.sab.workloads.catalog.HeavyLightWorkload;
+import dev.sab.workloads.catalog.PingPongWorkload;
 import dev.sab.workloads.catalog.SleepWorkload;
 import dev.sab.workloads.catalog.StarveWorkload;
 import dev.sab.workloads.catalog.YieldWorkload;
@@ -29,6 +31,8 @@ public final class Workloads {
             new Entry(FileWorkload.INFO, FileWorkload::new),
             new Entry(CpuWorkload.INFO, CpuWorkload::new),
             new Entry(HeavyLightWorkload.INFO, HeavyLightWorkload::new),
+            new Entry(CountersWorkload.INFO, CountersWorkload::new),
+            new Entry(PingPongWorkload.INFO, PingPongWorkload::new),
             new Entry(FanoutWorkload.INFO, FanoutWorkload::new),
             new Entry(YieldWorkload.INFO, YieldWorkload::new),
             new Entry(StarveWorkload.INFO, StarveWorkload::new));

@@ -20,7 +20,8 @@ final class Cases {
     record Case(String workload, Map<String, String> params, int tasks) {
         @Override
         public String toString() {
-            return workload + (params.containsKey("kernel") ? ":" + params.get("kernel") : "");
+            String variant = params.containsKey("kernel") ? params.get("kernel") : params.get("mode");
+            return workload + (variant == null ? "" : ":" + variant);
         }
     }
 
@@ -38,6 +39,10 @@ final class Cases {
             new Case("cpu", Map.of("kernel", "sort", "length", "1000"), 20),
             new Case("cpu", Map.of("kernel", "fib", "n", "15"), 20),
             new Case("heavy-light", Map.of("heavyRatio", "0.1", "heavyUnits", "500", "lightUnits", "5"), 50),
+            new Case("counters", Map.of("mode", "atomic", "increments", "1000"), 20),
+            new Case("counters", Map.of("mode", "cas", "increments", "1000"), 20),
+            new Case("counters", Map.of("mode", "racy", "increments", "1000"), 20),
+            new Case("pingpong", Map.of("rounds", "50"), 10),
             new Case("fanout", Map.of("width", "3", "depth", "3"), 5),
             new Case("yield", Map.of("times", "20"), 20),
             new Case("starve", Map.of("hogs", "1", "hogUnits", "2000", "period", "1ms"), 20));

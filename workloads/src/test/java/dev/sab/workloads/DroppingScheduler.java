@@ -20,12 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A broken scheduler for tests: it wraps a real one and, once armed, silently drops one task, the
  * {@code n}-th spawned from outside or the {@code n}-th spawned by a task, returning a handle that
- * claims the task completed normally. A workload must notice.
+ * claims the task completed normally. A workload must notice. It can also tell tasks they run as an
+ * agent of its choosing ({@link #tellTasksTheirAgentIs}), as an event loop tells its coroutines that
+ * they may not block.
  */
 final class DroppingScheduler implements Scheduler {
     private final Scheduler inner;
     private final AtomicInteger outsideCountdown = new AtomicInteger(-1);
     private final AtomicInteger childCountdown = new AtomicInteger(-1);
+    private volatile Agent agent;
 
     DroppingScheduler(Scheduler inner) {
         this.inner = inner;
@@ -39,6 +42,11 @@ final class DroppingScheduler implements Scheduler {
     /** Drops the {@code n}-th (from 1) task spawned by a task from now on. */
     void dropChildSpawn(int n) {
         childCountdown.set(n);
+    }
+
+    /** From now on, {@code ctx.agent()} answers {@code agent} in every task. */
+    void tellTasksTheirAgentIs(Agent agent) {
+        this.agent = agent;
     }
 
     @Override
@@ -124,7 +132,8 @@ final class DroppingScheduler implements Scheduler {
 
         @Override
         public Agent agent() {
-            return ctx.agent();
+            Agent told = agent;
+            return told != null ? told : ctx.agent();
         }
 
         @Override
