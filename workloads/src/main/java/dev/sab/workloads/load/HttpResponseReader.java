@@ -3,7 +3,6 @@ package dev.sab.workloads.load;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Reassembles one HTTP/1.1 response from the bytes a connection delivers, in whatever pieces they
@@ -69,15 +68,34 @@ final class HttpResponseReader {
         return close;
     }
 
-    /** Whether the complete response's body is exactly {@code expected} (ASCII). */
-    boolean bodyEquals(String expected) {
-        if (expected.length() != contentLength) {
+    /**
+     * Whether the complete response's body is exactly {@code prefix}, a space, the decimal digits of
+     * {@code number} and a newline: sab's answer to request {@code number}. Compares bytes in
+     * place, without building the expected text.
+     */
+    boolean bodyIs(byte[] prefix, long number) {
+        int digits = 1;
+        for (long n = number; n >= 10; n /= 10) {
+            digits++;
+        }
+        if (contentLength != prefix.length + 1 + digits + 1) {
             return false;
         }
-        for (int i = 0; i < contentLength; i++) {
-            if (buf[headerEnd + i] != (byte) expected.charAt(i)) {
+        int at = headerEnd;
+        for (byte b : prefix) {
+            if (buf[at++] != b) {
                 return false;
             }
+        }
+        if (buf[at++] != ' ' || buf[headerEnd + contentLength - 1] != '\n') {
+            return false;
+        }
+        long n = number;
+        for (int i = at + digits - 1; i >= at; i--) {
+            if (buf[i] != (byte) ('0' + n % 10)) {
+                return false;
+            }
+            n /= 10;
         }
         return true;
     }
@@ -107,45 +125,101 @@ final class HttpResponseReader {
         return -1;
     }
 
+    /**
+     * Reads the status code and the two headers that matter (Content-Length, Connection) straight
+     * from the bytes: this runs once per response on the generator's only thread, so it allocates
+     * nothing on the way.
+     */
     private void parseHead() throws ProtocolException {
-        String head = new String(buf, 0, headerEnd, StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r\n");
-        String statusLine = lines[0];
-        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
-            throw new ProtocolException("not an HTTP/1.x status line: '" + statusLine + "'");
+        if (headerEnd < 16 || !startsWith(0, "HTTP/1.") || buf[8] != ' ' || !digit(9) || !digit(10) || !digit(11)) {
+            throw new ProtocolException("not an HTTP/1.x status line: '" + line(0) + "'");
         }
-        try {
-            status = Integer.parseInt(statusLine.substring(9, 12));
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("bad status code in '" + statusLine + "'");
-        }
-        close = statusLine.startsWith("HTTP/1.0");
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).trim();
-            switch (name) {
-                case "content-length" -> {
-                    try {
-                        contentLength = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new ProtocolException("bad Content-Length '" + value + "'");
-                    }
-                }
-                case "transfer-encoding" -> throw new ProtocolException("Transfer-Encoding '" + value
+        status = (buf[9] - '0') * 100 + (buf[10] - '0') * 10 + (buf[11] - '0');
+        close = buf[7] == '0';
+        int at = indexOfLineEnd(0) + 2;
+        while (at < headerEnd - 2) {
+            int end = indexOfLineEnd(at);
+            if (startsWithIgnoreCase(at, "content-length:")) {
+                contentLength = parseLength(at + "content-length:".length(), end);
+            } else if (startsWithIgnoreCase(at, "connection:")) {
+                close = containsIgnoreCase(at + "connection:".length(), end, "close");
+            } else if (startsWithIgnoreCase(at, "transfer-encoding:")) {
+                throw new ProtocolException("Transfer-Encoding '" + line(at).substring("transfer-encoding:".length()).trim()
                         + "' is not supported: sab load reads only responses with a Content-Length");
-                case "connection" -> close = value.toLowerCase(Locale.ROOT).contains("close");
-                default -> {
-                }
             }
+            at = end + 2;
         }
         if (contentLength < 0) {
             throw new ProtocolException("response without Content-Length (status " + status + ")");
         }
+    }
+
+    private boolean digit(int i) {
+        return buf[i] >= '0' && buf[i] <= '9';
+    }
+
+    private boolean startsWith(int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (buf[at + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean startsWithIgnoreCase(int at, String lower) {
+        if (at + lower.length() > headerEnd) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            if (Character.toLowerCase((char) buf[at + i]) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean containsIgnoreCase(int from, int to, String lower) {
+        for (int i = from; i + lower.length() <= to; i++) {
+            if (startsWithIgnoreCase(i, lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int parseLength(int from, int to) throws ProtocolException {
+        long n = 0;
+        boolean any = false;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b == ' ' || b == '\t') {
+                continue;
+            }
+            if (b < '0' || b > '9' || n > Integer.MAX_VALUE / 10) {
+                throw new ProtocolException("bad Content-Length '" + new String(buf, from, to - from, StandardCharsets.ISO_8859_1).trim() + "'");
+            }
+            n = n * 10 + (b - '0');
+            any = true;
+        }
+        if (!any || n > Integer.MAX_VALUE) {
+            throw new ProtocolException("bad Content-Length '" + new String(buf, from, to - from, StandardCharsets.ISO_8859_1).trim() + "'");
+        }
+        return (int) n;
+    }
+
+    /** Where the line starting at {@code from} ends (its CR), within the head. */
+    private int indexOfLineEnd(int from) {
+        for (int i = from; i < headerEnd - 1; i++) {
+            if (buf[i] == '\r' && buf[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return headerEnd;
+    }
+
+    private String line(int from) {
+        return new String(buf, from, Math.min(indexOfLineEnd(from), from + 100) - from, StandardCharsets.ISO_8859_1);
     }
 
     /** A response sab load cannot read. */

@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,7 +47,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final SplittableRandom random;
     private final double[] cumulativeWeight;
     private final String[] paths;
-    private final String[] tags;
+    private final byte[][] requestStarts;
+    private final byte[][] tags;
 
     private final long[] sent;
     private final long[] ok;
@@ -68,13 +70,15 @@ public final class LoadGenerator implements AutoCloseable {
         this.selector = Selector.open();
         int routes = spec.routes().size();
         this.paths = new String[routes];
-        this.tags = new String[routes];
+        this.requestStarts = new byte[routes][];
+        this.tags = new byte[routes][];
         this.cumulativeWeight = new double[routes];
         double total = 0;
         for (int i = 0; i < routes; i++) {
             LoadSpec.Route r = spec.routes().get(i);
             paths[i] = r.path();
-            tags[i] = r.tag();
+            requestStarts[i] = ("GET " + r.path() + "?n=").getBytes(StandardCharsets.ISO_8859_1);
+            tags[i] = r.tag().getBytes(StandardCharsets.ISO_8859_1);
             total += r.weight();
             cumulativeWeight[i] = total;
         }
@@ -208,11 +212,13 @@ public final class LoadGenerator implements AutoCloseable {
                 continue; // closed since it became idle
             }
             int route = chooseRoute();
-            long intended = spec.openLoop() ? startNanos + spec.intendedOffsetNanos(issued) : now;
+            // closed loop: the clock starts at this request's own write, not at the start of the batch
+            long sendTime = spec.openLoop() ? now : System.nanoTime();
+            long intended = spec.openLoop() ? startNanos + spec.intendedOffsetNanos(issued) : sendTime;
             sent[route]++;
             inFlight++;
             try {
-                c.send(issued, route, paths[route], intended, now);
+                c.send(issued, route, requestStarts[route], intended, sendTime);
             } catch (IOException e) {
                 requestFailed(c, "sending GET " + paths[route] + ": " + e.getMessage(), now);
             }
@@ -283,14 +289,13 @@ public final class LoadGenerator implements AutoCloseable {
 
     private void answered(ClientConnection c, HttpResponseReader response, long now) {
         int route = c.route;
-        String expected = tags[route] + " " + c.request + "\n";
-        if (response.status() == 200 && response.bodyEquals(expected)) {
+        if (response.status() == 200 && response.bodyIs(tags[route], c.request)) {
             ok[route]++;
             latency[route].recordValue(Math.max(0, now - c.intendedNanos));
         } else {
             failed[route]++;
             error("GET " + paths[route] + "?n=" + c.request + ": status " + response.status() + ", body '" + response.body().strip()
-                    + "', expected 200 and '" + expected.strip() + "'");
+                    + "', expected 200 and '" + new String(tags[route], StandardCharsets.ISO_8859_1) + " " + c.request + "'");
         }
         inFlight--;
         lastAnswerNanos = now;

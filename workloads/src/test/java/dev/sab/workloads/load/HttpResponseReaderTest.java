@@ -23,8 +23,15 @@ class HttpResponseReaderTest {
         }
         assertThat(feed(r, all.substring(all.length() - 1))).isEqualTo(HttpResponseReader.Progress.COMPLETE);
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.bodyEquals("light 3\n")).isTrue();
-        assertThat(r.bodyEquals("light 4\n")).isFalse();
+        byte[] light = "light".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(r.bodyIs(light, 3)).isTrue();
+        assertThat(r.bodyIs(light, 4)).isFalse();
+        assertThat(r.bodyIs(light, 33)).isFalse();
+        assertThat(r.bodyIs("heavy".getBytes(StandardCharsets.ISO_8859_1), 3)).isFalse();
+        r.reset();
+        feed(r, "HTTP/1.1 200 OK\r\nContent-Length: 22\r\n\r\nlight 999999999999999\n");
+        assertThat(r.bodyIs(light, 999_999_999_999_999L)).isTrue();
+        assertThat(r.bodyIs(light, 999_999_999_999_998L)).isFalse();
         assertThat(r.close()).isFalse();
         r.reset();
         assertThat(feed(r, "HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nConnection: close\r\n\r\n"))
