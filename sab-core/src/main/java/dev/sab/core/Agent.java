@@ -79,6 +79,19 @@ public final class Agent {
         CURRENT.set(this);
     }
 
+    /**
+     * Throws unless the calling thread's agent may block: the check {@code Atomics.wait} and the
+     * blocking operations of the locks make first. {@code operation} and {@code instead} name the
+     * refused call and its asynchronous alternative, for the message.
+     */
+    static void requireCurrentCanBlock(String operation, String instead) {
+        Agent agent = current();
+        if (!agent.canBlock) {
+            throw new IllegalStateException(operation + " would block " + agent
+                    + ", which may not block (a browser main thread or an event loop); use " + instead);
+        }
+    }
+
     /** ECMAScript's {@code [[CanBlock]]}: whether {@code Atomics.wait} may suspend this agent. */
     public boolean canBlock() {
         return canBlock;

@@ -234,11 +234,7 @@ public final class Atomics {
 
     /** Step "If mode is sync and AgentCanSuspend() is false, throw a TypeError". */
     private static void checkCanBlock() {
-        Agent agent = Agent.current();
-        if (!agent.canBlock()) {
-            throw new IllegalStateException("Atomics.wait would block " + agent
-                    + ", which may not block (a browser main thread or an event loop); use Atomics.waitAsync");
-        }
+        Agent.requireCurrentCanBlock("Atomics.wait", "Atomics.waitAsync");
     }
 
     /** ECMAScript's timeout conversion: NaN is +Infinity, negatives are 0; then milliseconds to nanoseconds. */

@@ -18,6 +18,27 @@
  *       to buffer memory is.</li>
  * </ul>
  *
+ * <h2>Waiting</h2>
+ * {@code Atomics.wait}, {@code waitAsync} and {@code notify} follow the specification's
+ * algorithm: one WaiterList per (buffer, byte index), created on first use and dropped when empty,
+ * first-in-first-out, synchronous and asynchronous waiters together, each list guarded by its own
+ * critical section (a monitor). The waiter compares the element inside the critical section; the
+ * notifier writes the element before entering it; so a wake-up is never lost. Suspended waiters
+ * park with {@link java.util.concurrent.locks.LockSupport}: a virtual thread unmounts, a platform
+ * thread sleeps in the kernel. A notify completes an async waiter's promise on the notifier's
+ * thread; a timeout completes it on the daemon thread {@code sab-atomics-timeouts}. Whether a
+ * thread may block at all is its {@link dev.sab.core.Agent}'s {@code [[CanBlock]]}.
+ *
+ * <h2>Locks built on wait and notify</h2>
+ * {@link dev.sab.core.Lock} (Drepper's three-state futex mutex, as in Hansen's {@code lock.js}),
+ * {@link dev.sab.core.Condition} (a sequence number), {@link dev.sab.core.Semaphore} (a permit
+ * count) and {@link dev.sab.core.Latch} (a count) each live entirely in one element of a shared
+ * {@code Int32Array} and use only {@code Atomics}, exactly as JavaScript code has to build them;
+ * the Java objects are addresses. Any agent that builds one over the same element shares it, across
+ * threads and, for a mapped buffer, across processes. Each blocking operation has an asynchronous
+ * form ({@code lockAsync}, {@code awaitAsync}, {@code acquireAsync}) over {@code waitAsync}, for
+ * agents that may not block.
+ *
  * <h2>Memory model</h2>
  * ECMAScript has two kinds of shared memory events that matter here: SeqCst (every
  * {@code Atomics} operation) and Unordered (ordinary element reads and writes). sab renders SeqCst

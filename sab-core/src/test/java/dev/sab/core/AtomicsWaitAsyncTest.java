@@ -83,9 +83,10 @@ class AtomicsWaitAsyncTest {
     /** A notified waiter does not also time out: the promise holds OK after the timeout has passed. */
     @Test
     void notifiedBeforeTimeout_staysOk() throws Exception {
-        WaitAsyncResult r = Atomics.waitAsync(i32a, 2, 0, 10);
+        // 250 ms leaves a loaded CI machine ample time between waitAsync and notify
+        WaitAsyncResult r = Atomics.waitAsync(i32a, 2, 0, 250);
         assertThat(Atomics.notify(i32a, 2)).isEqualTo(1);
-        Thread.sleep(30);
+        Thread.sleep(400);
         assertThat(r.promise().toCompletableFuture().get()).isEqualTo(WaitResult.OK);
         assertThat(Atomics.notify(i32a, 2)).isZero();
     }

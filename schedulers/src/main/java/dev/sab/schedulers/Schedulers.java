@@ -1,5 +1,6 @@
 package dev.sab.schedulers;
 
+import dev.sab.schedulers.gmp.GmpProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
 import dev.sab.schedulers.virtual.VirtualProvider;
@@ -15,7 +16,8 @@ public final class Schedulers {
     private static final List<SchedulerProvider> PROVIDERS = List.of(
             new PlatformProvider(),
             new PlatformPoolProvider(),
-            new VirtualProvider());
+            new VirtualProvider(),
+            new GmpProvider());
 
     private Schedulers() {
     }
