@@ -41,6 +41,7 @@ final class Cases {
             new Case("heavy-light", Map.of("heavyRatio", "0.1", "heavyUnits", "500", "lightUnits", "5"), 50),
             new Case("counters", Map.of("mode", "atomic", "increments", "1000"), 20),
             new Case("counters", Map.of("mode", "cas", "increments", "1000"), 20),
+            new Case("counters", Map.of("mode", "lock", "increments", "1000"), 20),
             new Case("counters", Map.of("mode", "racy", "increments", "1000"), 20),
             new Case("pingpong", Map.of("rounds", "50"), 10),
             new Case("fanout", Map.of("width", "3", "depth", "3"), 5),

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedMemoryWorkloadsTest {
 
     @Test
-    void contendedAtomicAndCasCountersLoseNothing() throws Exception {
-        for (String mode : new String[]{"atomic", "cas"}) {
+    void contendedAtomicCasAndLockCountersLoseNothing() throws Exception {
+        for (String mode : new String[]{"atomic", "cas", "lock"}) {
             try (Scheduler s = Schedulers.create("platform")) {
                 WorkloadDriver.Outcome o = WorkloadDriver.run(
                         Workloads.create("counters", Map.of("mode", mode, "increments", "20000", "counters", "2")), s, 8);
@@ -25,6 +25,18 @@ class SharedMemoryWorkloadsTest {
                 assertThat(o.verification().metrics()).containsEntry("lostUpdates", 0L)
                         .containsEntry("actualTotal", 160_000L).containsEntry("expectedTotal", 160_000L);
             }
+        }
+    }
+
+    @Test
+    void lockedCountersAwaitTheLockWhereTheAgentMayNotBlock() throws Exception {
+        try (DroppingScheduler s = new DroppingScheduler(Schedulers.create("virtual"))) {
+            s.tellTasksTheirAgentIs(Agent.nonBlocking("test loop"));
+            WorkloadDriver.Outcome o = WorkloadDriver.run(
+                    Workloads.create("counters", Map.of("mode", "lock", "increments", "5000")), s, 8);
+            assertThat(o.taskFailures()).isEmpty();
+            assertThat(o.verification().ok()).as(o.verification().message()).isTrue();
+            assertThat(o.verification().metrics()).containsEntry("lostUpdates", 0L);
         }
     }
 

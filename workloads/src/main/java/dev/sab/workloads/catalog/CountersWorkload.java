@@ -2,6 +2,8 @@ package dev.sab.workloads.catalog;
 
 import dev.sab.core.Atomics;
 import dev.sab.core.BigInt64Array;
+import dev.sab.core.Int32Array;
+import dev.sab.core.Lock;
 import dev.sab.core.SharedArrayBuffer;
 import dev.sab.schedulers.Task;
 import dev.sab.workloads.AbstractWorkload;
@@ -24,6 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <li>{@code atomic}: {@code Atomics.add}, one indivisible read-modify-write;</li>
  * <li>{@code cas}: a {@code compareExchange} loop, retried when another agent got in between
  *     (the retries are in the metrics);</li>
+ * <li>{@code lock}: a plain {@code get} and {@code set} inside sab-core's {@link Lock} (one per
+ *     counter, in a shared Int32Array of its own): {@code lock()} where the task's agent may
+ *     block, {@code await lockAsync()} where it may not;</li>
  * <li>{@code racy}: a plain {@code get} and {@code set}, which lose updates when two agents
  *     interleave; where all tasks share one thread (an event loop) they cannot interleave and
  *     lose none.</li>
@@ -33,9 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CountersWorkload extends AbstractWorkload {
     public static final WorkloadInfo INFO = new WorkloadInfo("counters",
-            "tasks increment SharedArrayBuffer counters by `mode`: atomic, cas or racy; reports lostUpdates", WorkloadKind.SYNC,
-            List.of(ParamInfo.choice("mode", "atomic", List.of("atomic", "cas", "racy"),
-                            "atomic: Atomics.add; cas: compareExchange loop; racy: plain get and set"),
+            "tasks increment SharedArrayBuffer counters by `mode`: atomic, cas, lock or racy; reports lostUpdates", WorkloadKind.SYNC,
+            List.of(ParamInfo.choice("mode", "atomic", List.of("atomic", "cas", "lock", "racy"),
+                            "atomic: Atomics.add; cas: compareExchange loop; lock: sab-core Lock; racy: plain get and set"),
                     ParamInfo.integer("increments", 1000, 0, 1_000_000_000L, "increments", "increments per task"),
                     ParamInfo.integer("counters", 1, 1, 1_000_000, "counters", "counters shared by the tasks; task i uses i mod counters")));
 
@@ -43,6 +48,7 @@ public final class CountersWorkload extends AbstractWorkload {
     private final int increments;
     private final int counterCount;
     private BigInt64Array counters;
+    private Lock[] locks;
     private final LongAdder casRetries = new LongAdder();
 
     public CountersWorkload(Params params) {
@@ -55,6 +61,13 @@ public final class CountersWorkload extends AbstractWorkload {
     @Override
     protected void prepare(WorkloadEnv env) {
         counters = new BigInt64Array(new SharedArrayBuffer(counterCount * BigInt64Array.BYTES_PER_ELEMENT));
+        if (mode.equals("lock")) {
+            Int32Array words = new Int32Array(new SharedArrayBuffer(counterCount * Lock.INTS * Integer.BYTES));
+            locks = new Lock[counterCount];
+            for (int c = 0; c < counterCount; c++) {
+                locks[c] = new Lock(words, c * Lock.INTS);
+            }
+        }
     }
 
     @Override
@@ -78,6 +91,23 @@ public final class CountersWorkload extends AbstractWorkload {
                     }
                 }
                 casRetries.add(retries);
+                ledger.finished(index);
+            };
+            case "lock" -> ctx -> {
+                Lock lock = locks[c];
+                boolean mayBlock = ctx.agent().canBlock();
+                for (int k = 0; k < increments; k++) {
+                    if (mayBlock) {
+                        lock.lock();
+                    } else {
+                        ctx.await(lock.lockAsync());
+                    }
+                    try {
+                        counters.set(c, counters.get(c) + 1);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
                 ledger.finished(index);
             };
             case "racy" -> ctx -> {
