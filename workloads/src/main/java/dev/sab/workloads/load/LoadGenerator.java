@@ -59,6 +59,8 @@ public final class LoadGenerator implements AutoCloseable {
     private long connectFailures;
     private long reconnects;
 
+    /** The thread running {@link #execute}: the only one that touches the selector, the connections and the counts. */
+    private Thread owner;
     private long issued;
     private long inFlight;
     private long startNanos;
@@ -114,6 +116,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private LoadReport execute() throws IOException, InterruptedException {
+        owner = Thread.currentThread();
         if (!connectAll()) {
             return report(0, spec.requests() == LoadSpec.UNBOUNDED ? 0 : spec.requests());
         }
@@ -200,8 +203,9 @@ public final class LoadGenerator implements AutoCloseable {
         return !idle.isEmpty();
     }
 
-    /** Sends due requests on idle connections, oldest due first. */
+    /** Sends due requests on idle connections, oldest due first. Called only on the owner thread. */
     private void dispatch(long due, long now) {
+        assert Thread.currentThread() == owner;
         long limit = Math.min(due, spec.requests());
         while (issued < limit) {
             ClientConnection c = idle.poll();
@@ -239,7 +243,9 @@ public final class LoadGenerator implements AutoCloseable {
         return cumulativeWeight.length - 1;
     }
 
+    /** Completes connects, writes and reads the selector reported. Called only on the owner thread. */
     private void handleSelected() {
+        assert Thread.currentThread() == owner;
         Iterator<SelectionKey> it = selector.selectedKeys().iterator();
         while (it.hasNext()) {
             SelectionKey key = it.next();
