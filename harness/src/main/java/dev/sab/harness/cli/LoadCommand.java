@@ -51,6 +51,9 @@ final class LoadCommand implements Callable<Integer> {
             description = "Requests per second, open loop; 'max' for a closed loop (default: ${DEFAULT-VALUE}).")
     String rate;
 
+    @Option(names = "--poisson", description = "With --rate: exponential gaps between send times (a Poisson process), not constant ones.")
+    boolean poisson;
+
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after N requests (default: no limit but --duration).")
     Long requests;
 
@@ -104,7 +107,11 @@ final class LoadCommand implements Callable<Integer> {
             if (list.isEmpty()) {
                 list.add(new LoadSpec.Route(parsed.path() == null || parsed.path().isEmpty() ? "/light" : parsed.path(), 1));
             }
-            return new LoadSpec(parsed.address(), list, connections, rate(), requests == null ? LoadSpec.UNBOUNDED : requests,
+            double r = rate();
+            if (poisson && r == 0) {
+                throw new UsageError("--poisson needs --rate: Poisson arrivals are an open-loop schedule of a mean rate");
+            }
+            return new LoadSpec(parsed.address(), list, connections, r, poisson, requests == null ? LoadSpec.UNBOUNDED : requests,
                     duration("--duration", duration), duration("--timeout", timeout), seed);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage(), e);

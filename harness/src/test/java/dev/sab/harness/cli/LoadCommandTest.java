@@ -81,6 +81,7 @@ class LoadCommandTest {
         assertOneLineUsageError(CliRun.of("load", "127.0.0.1:8080", "--route", "/a=x"), "bad route '/a=x'");
         assertOneLineUsageError(CliRun.of("load", "127.0.0.1:8080", "-n", "0"), "bad value 0 for requests");
         assertOneLineUsageError(CliRun.of("load", "127.0.0.1:8080", "--report", "/no/such/dir/r"), "bad --report");
+        assertOneLineUsageError(CliRun.of("load", "127.0.0.1:8080", "--poisson"), "--poisson needs --rate");
     }
 
     @Test

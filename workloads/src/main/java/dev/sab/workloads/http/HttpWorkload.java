@@ -134,7 +134,7 @@ public final class HttpWorkload implements Workload, ExternalLoad {
         int rate = params.intValue("rate");
         // a bound in time the harness may tighten to its trial timeout: twice the scheduled time, plus a minute
         Duration bound = Duration.ofMinutes(1).plusNanos(rate > 0 ? (long) (2e9 * requests / rate) : 0);
-        return new LoadSpec(server.address(), routes, params.intValue("connections"), rate, requests, bound,
+        return new LoadSpec(server.address(), routes, params.intValue("connections"), rate, false, requests, bound,
                 LoadSpec.DEFAULT_TIMEOUT, seed);
     }
 

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
  * non-blocking {@link Selector}, in one of two models.
  *
  * <ul>
- * <li><b>Open loop</b> (a rate): request {@code k} is due at {@code start + k / rate}, whatever
- *     happened to earlier requests; a {@link Pacer} releases it on time and it goes out on the first
+ * <li><b>Open loop</b> (a rate): request {@code k} is due at {@code start + k / rate} (or at the
+ *     k-th arrival of a Poisson process of that rate), whatever happened to earlier requests; a {@link Pacer} releases it on time and it goes out on the first
  *     idle connection. Its latency is measured from its <em>intended</em> send time, so a server
  *     that stalls is charged for every request that should have been sent during the stall, not
  *     only for the one it was serving. This is wrk2's correction for coordinated omission.</li>
@@ -45,6 +45,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final long[] reopenAt;
     private final ArrayDeque<ClientConnection> idle = new ArrayDeque<>();
     private final SplittableRandom random;
+    /** The intended send times, in step with {@code issued}; null in closed loop. */
+    private final Schedule schedule;
     private final double[] cumulativeWeight;
     private final String[] paths;
     private final byte[][] requestStarts;
@@ -88,6 +90,7 @@ public final class LoadGenerator implements AutoCloseable {
             cumulativeWeight[i] /= total;
         }
         this.random = new SplittableRandom(spec.seed());
+        this.schedule = spec.openLoop() ? new Schedule(spec) : null;
         this.sent = new long[routes];
         this.ok = new long[routes];
         this.failed = new long[routes];
@@ -218,7 +221,7 @@ public final class LoadGenerator implements AutoCloseable {
             int route = chooseRoute();
             // closed loop: the clock starts at this request's own write, not at the start of the batch
             long sendTime = spec.openLoop() ? now : System.nanoTime();
-            long intended = spec.openLoop() ? startNanos + spec.intendedOffsetNanos(issued) : sendTime;
+            long intended = spec.openLoop() ? startNanos + schedule.nextOffsetNanos() : sendTime;
             sent[route]++;
             inFlight++;
             try {

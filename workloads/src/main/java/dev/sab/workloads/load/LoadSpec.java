@@ -20,13 +20,15 @@ import java.util.Objects;
  * @param ratePerSec  requests per second, sent open-loop on a fixed schedule (wrk2's model); 0 for a
  *                    closed loop, where each connection sends its next request as soon as the
  *                    previous answer arrives (wrk's model)
+ * @param poisson     in open loop, whether the gaps between intended send times are exponentially
+ *                    distributed (a Poisson process of the same mean rate) rather than constant
  * @param requests    the most requests to send; {@link #UNBOUNDED} for no limit but the duration
  * @param duration    the longest the generator sends for; requests still outstanding then get
  *                    {@code timeout} more to be answered
  * @param timeout     how long one request may wait for its answer before it counts as timed out
  * @param seed        seeds the choice of route, so a run can be repeated
  */
-public record LoadSpec(InetSocketAddress target, List<Route> routes, int connections, double ratePerSec,
+public record LoadSpec(InetSocketAddress target, List<Route> routes, int connections, double ratePerSec, boolean poisson,
                        long requests, Duration duration, Duration timeout, long seed) {
 
     /** {@link #requests} value meaning "as many as fit in the duration". */
@@ -109,6 +111,9 @@ public record LoadSpec(InetSocketAddress target, List<Route> routes, int connect
         if (!(ratePerSec >= 0) || Double.isInfinite(ratePerSec)) {
             throw new IllegalArgumentException("bad value " + ratePerSec + " for rate: expected requests per second above 0, or max");
         }
+        if (poisson && ratePerSec == 0) {
+            throw new IllegalArgumentException("Poisson arrivals need a rate: expected a rate above 0 with poisson");
+        }
         if (requests < 1) {
             throw new IllegalArgumentException("bad value " + requests + " for requests: expected a whole number ≥ 1");
         }
@@ -128,22 +133,24 @@ public record LoadSpec(InetSocketAddress target, List<Route> routes, int connect
         return ratePerSec > 0;
     }
 
-    /** When request {@code k} (from 0) is meant to be sent, in nanoseconds after the start; open loop only. */
-    public long intendedOffsetNanos(long k) {
-        assert openLoop();
-        return (long) (k * (1e9 / ratePerSec));
+    public LoadSpec withRate(double rate) {
+        return new LoadSpec(target, routes, connections, rate, poisson && rate > 0, requests, duration, timeout, seed);
     }
 
-    public LoadSpec withRate(double rate) {
-        return new LoadSpec(target, routes, connections, rate, requests, duration, timeout, seed);
+    public LoadSpec withPoisson(boolean p) {
+        return new LoadSpec(target, routes, connections, ratePerSec, p, requests, duration, timeout, seed);
+    }
+
+    public LoadSpec withConnections(int n) {
+        return new LoadSpec(target, routes, n, ratePerSec, poisson, requests, duration, timeout, seed);
     }
 
     public LoadSpec withDuration(Duration d) {
-        return new LoadSpec(target, routes, connections, ratePerSec, requests, d, timeout, seed);
+        return new LoadSpec(target, routes, connections, ratePerSec, poisson, requests, d, timeout, seed);
     }
 
     public LoadSpec withTimeout(Duration d) {
-        return new LoadSpec(target, routes, connections, ratePerSec, requests, duration, d, seed);
+        return new LoadSpec(target, routes, connections, ratePerSec, poisson, requests, duration, d, seed);
     }
 
     /** The arguments of {@code sab load} that give this spec, in the order its help lists them. */
@@ -160,6 +167,9 @@ public record LoadSpec(InetSocketAddress target, List<Route> routes, int connect
         args.add(Integer.toString(connections));
         args.add("--rate");
         args.add(openLoop() ? rateText(ratePerSec) : "max");
+        if (poisson) {
+            args.add("--poisson");
+        }
         if (requests != UNBOUNDED) {
             args.add("--requests");
             args.add(Long.toString(requests));

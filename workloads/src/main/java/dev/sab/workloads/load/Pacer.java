@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The open-loop clock: a thread that releases request {@code k} when its intended send time,
- * {@code start + spec.intendedOffsetNanos(k)}, has come, and wakes the generator's selector so it
+ * {@code start} plus its {@link Schedule} offset, has come, and wakes the generator's selector so it
  * sends at once. A separate thread because {@link Selector#select(long)} counts in whole
  * milliseconds, too coarse for requests 100 µs apart; {@link LockSupport#parkNanos} wakes within
  * the kernel's timer slack (about 50 µs on Linux).
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Single writer (the pacer thread) of {@code released}; single reader (the selector thread).
  */
 final class Pacer implements AutoCloseable {
-    private final LoadSpec spec;
+    private final Schedule schedule;
     private final long startNanos;
     private final long limit;
     private final Selector selector;
@@ -28,7 +28,7 @@ final class Pacer implements AutoCloseable {
 
     Pacer(LoadSpec spec, long startNanos, Selector selector) {
         assert spec.openLoop();
-        this.spec = spec;
+        this.schedule = new Schedule(spec);
         this.startNanos = startNanos;
         this.limit = spec.requests();
         this.selector = selector;
@@ -42,8 +42,8 @@ final class Pacer implements AutoCloseable {
 
     private void loop() {
         long done = 0;
+        long due = startNanos + schedule.nextOffsetNanos(); // when request `done` is due
         while (running && done < limit) {
-            long due = startNanos + spec.intendedOffsetNanos(done);
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -51,11 +51,10 @@ final class Pacer implements AutoCloseable {
             }
             long now = System.nanoTime();
             // every request whose time has come, not only the next: a late pacer catches up in one step
-            long count = done + 1;
-            while (count < limit && startNanos + spec.intendedOffsetNanos(count) <= now) {
-                count++;
-            }
-            done = count;
+            do {
+                done++;
+                due = done < limit ? startNanos + schedule.nextOffsetNanos() : Long.MAX_VALUE;
+            } while (done < limit && due <= now);
             released.setRelease(done); // release: publishes the count to the selector thread (pairs with released())
             selector.wakeup();
         }

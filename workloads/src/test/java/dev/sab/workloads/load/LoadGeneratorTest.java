@@ -50,7 +50,7 @@ class LoadGeneratorTest {
     }
 
     private static LoadSpec spec(InetSocketAddress target, int connections, double rate, long requests) {
-        return new LoadSpec(target, List.of(new LoadSpec.Route("/light", 1)), connections, rate, requests,
+        return new LoadSpec(target, List.of(new LoadSpec.Route("/light", 1)), connections, rate, false, requests,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), 7);
     }
 
@@ -140,7 +140,7 @@ class LoadGeneratorTest {
     @Test
     void routesAreChosenByWeight() throws Exception {
         InetSocketAddress target = serve(null, Duration.ZERO);
-        LoadSpec spec = new LoadSpec(target, List.of(new LoadSpec.Route("/a", 3), new LoadSpec.Route("/b", 1)), 4, 0, 2000,
+        LoadSpec spec = new LoadSpec(target, List.of(new LoadSpec.Route("/a", 3), new LoadSpec.Route("/b", 1)), 4, 0, false, 2000,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), 7);
         LoadReport report = LoadGenerator.run(spec);
         assertThat(report.problem()).isNull();
@@ -187,10 +187,10 @@ class LoadGeneratorTest {
     @Test
     void argumentsNameEveryPartOfTheSpec() {
         LoadSpec spec = new LoadSpec(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080),
-                List.of(new LoadSpec.Route("/light", 99), new LoadSpec.Route("/heavy", 1)), 16, 1000, 5000,
+                List.of(new LoadSpec.Route("/light", 99), new LoadSpec.Route("/heavy", 1)), 16, 1000, true, 5000,
                 Duration.ofSeconds(70), Duration.ofSeconds(10), 3);
         assertThat(spec.toArgs()).containsExactly("127.0.0.1:8080", "--route", "/light=99", "--route", "/heavy=1",
-                "--connections", "16", "--rate", "1000", "--requests", "5000", "--duration", "70s", "--timeout", "10s", "--seed", "3");
+                "--connections", "16", "--rate", "1000", "--poisson", "--requests", "5000", "--duration", "70s", "--timeout", "10s", "--seed", "3");
         assertThat(LoadSpec.Route.parse("/heavy=0.5")).isEqualTo(new LoadSpec.Route("/heavy", 0.5));
         assertThatThrownBy(() -> LoadSpec.Route.parse("heavy")).hasMessageContaining("expected a path that begins with '/'");
     }
