@@ -81,8 +81,11 @@ class LoadGeneratorTest {
         LoadReport closed = LoadGenerator.run(spec(target, 1, 0, 400));
         assertThat(open.problem()).isNull();
         assertThat(closed.problem()).isNull();
-        assertThat(countAtLeast(open.overall(), Duration.ofMillis(100))).isGreaterThanOrEqualTo(40);
-        assertThat(countAtLeast(closed.overall(), Duration.ofMillis(150))).isBetween(1L, 3L);
+        long openSlow = countAtLeast(open.overall(), Duration.ofMillis(100));
+        long closedSlow = countAtLeast(closed.overall(), Duration.ofMillis(150));
+        assertThat(openSlow).isGreaterThanOrEqualTo(40);
+        // the stall itself, and room for a hiccup of a loaded machine, but nowhere near the open loop's count
+        assertThat(closedSlow).isBetween(1L, 10L);
     }
 
     @Test
