@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
  */
 public final class FutexWaits implements Waits {
 
-    /** Slice of a 64-bit futex wait; bounds how late a change to the unwatched half is seen. */
+    /** Slice of a 64-bit futex wait, ns; bounds how late a change to the unwatched half is seen (sab's choice). */
     static final long WIDE_SLICE_NANOS = 1_000_000;
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
