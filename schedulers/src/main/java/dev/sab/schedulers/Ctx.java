@@ -30,6 +30,16 @@ public interface Ctx {
      */
     void cpu(long units);
 
+    /**
+     * A point where the scheduler may preempt this task. Long CPU loops (the workloads' kernels)
+     * call it every few microseconds of work, so a scheduler that models preemption can stop them
+     * there, as Go 1.14+ stops a tight loop anywhere with a signal; {@link #cpu} passes the same
+     * point about every unit. The default is a no-op, for schedulers where preemption is not
+     * modelled: JavaScript has none, and threads are preempted by the OS, not at safe points.
+     */
+    default void safePoint() {
+    }
+
     /** Gives other runnable tasks a turn. */
     void yield();
 

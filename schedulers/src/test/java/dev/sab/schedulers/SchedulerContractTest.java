@@ -147,6 +147,21 @@ class SchedulerContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
+    void safePointsReturnAndTheTaskGoesOn(String spec) throws Exception {
+        try (Scheduler s = create(spec)) {
+            assertThat(s.submit(ctx -> {
+                long sum = 0;
+                for (int i = 0; i < 100_000; i++) {
+                    sum += i;
+                    ctx.safePoint();
+                }
+                return sum;
+            }).join()).isEqualTo(99_999L * 100_000 / 2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
     void blockingCallReturnsItsValueAndPropagatesItsException(String spec) throws Exception {
         try (Scheduler s = create(spec)) {
             assertThat(s.submit(ctx -> ctx.blocking(() -> {

@@ -106,6 +106,11 @@ final class DroppingScheduler implements Scheduler {
         }
 
         @Override
+        public void safePoint() {
+            ctx.safePoint();
+        }
+
+        @Override
         public void yield() {
             ctx.yield();
         }

@@ -27,6 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code cpu}: the calibrated kernel with a safe point about every microsecond, where a G
  *       that sysmon asked to stop yields to the global queue (Go: the preemption check in the
  *       function prologue, {@code gopreempt_m}).</li>
+ *   <li>{@code safePoint}: the same check as {@code cpu}'s safe points, for loops that do not go
+ *       through {@code cpu} (the workloads' kernels call it every few microseconds), so sysmon can
+ *       preempt them as Go 1.14+ preempts a tight loop.</li>
  *   <li>{@code yield}: to the global queue (Go: {@code runtime.Gosched}).</li>
  *   <li>{@code blocking}: entersyscall, the call, exitsyscall; sysmon hands the P to another M if
  *       the call takes longer than a sysmon tick.</li>
@@ -86,6 +89,11 @@ final class GmpCtx implements Ctx {
     @Override
     public void cpu(long units) {
         CpuKernel.burn(units, safePoint);
+    }
+
+    @Override
+    public void safePoint() {
+        safePoint.poll();
     }
 
     /** The safe point: yields if sysmon asked this G's M to preempt it. */

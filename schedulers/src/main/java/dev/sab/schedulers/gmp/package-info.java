@@ -72,9 +72,12 @@
  * <h2>Where this differs from Go, and why</h2>
  * <ul>
  *   <li><b>Preemption is cooperative at safe points, not by signals.</b> sysmon's request is seen
- *       by {@code Ctx.cpu} about every microsecond of work (Go before 1.14 checked only at
- *       function prologues; since 1.14 it also sends SIGURG). A G that computes without calling
- *       {@code Ctx.cpu} is never preempted. {@code preempt=off} turns the requests off.</li>
+ *       at {@code Ctx.safePoint()}, which the workloads' CPU kernels call every few microseconds of
+ *       work, and inside {@code Ctx.cpu} about every microsecond. That gives the effect of Go
+ *       1.14+'s asynchronous preemption (a tight loop is stopped within a time slice plus a
+ *       sysmon period) wherever the loop passes a safe point; a G that computes without calling
+ *       either is never preempted, as a Go loop was not before 1.14. {@code preempt=off} turns
+ *       the requests off.</li>
  *   <li><b>The JDK, not us, switches stacks.</b> A G's stack is a virtual thread's continuation;
  *       mounting it costs what the JDK charges, and its memory is the JDK's stack chunks, not Go's
  *       2 KiB growable stacks.</li>

@@ -1,6 +1,7 @@
 package dev.sab.schedulers.gmp;
 
 import dev.sab.schedulers.CpuKernel;
+import dev.sab.schedulers.Ctx;
 import dev.sab.schedulers.NativeBlocking;
 import dev.sab.schedulers.TaskHandle;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The behaviours that make this Go's scheduler and not just a thread pool, each shown end to end
- * on real threads: runnext hand-off, work stealing, syscall hand-off, sysmon preemption, and the
- * overflow of a tiny local queue. Timing bounds are loose enough for a loaded 2-core machine.
+ * on real threads: runnext hand-off, work stealing, syscall hand-off, sysmon preemption (of
+ * {@code Ctx.cpu} and of a plain loop that passes {@code Ctx.safePoint()}), and the overflow of a
+ * tiny local queue. Timing bounds are loose enough for a loaded 2-core machine.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GmpBehaviourTest {
@@ -138,7 +141,25 @@ class GmpBehaviourTest {
 
     @Test
     void withPreemptionACpuHogDelaysATickerByAFewTimeSlicesOnly() throws Exception {
-        Starvation s = starve(true);
+        assertPreempted(starve(true, GmpBehaviourTest::cpuHog));
+    }
+
+    @Test
+    void withoutPreemptionACpuHogDelaysATickerByTheWholeHog() throws Exception {
+        assertNotPreempted(starve(false, GmpBehaviourTest::cpuHog));
+    }
+
+    @Test
+    void withPreemptionAKernelLoopThatPassesSafePointsIsPreemptedToo() throws Exception {
+        assertPreempted(starve(true, GmpBehaviourTest::kernelHog));
+    }
+
+    @Test
+    void withoutPreemptionAKernelLoopRunsToItsEnd() throws Exception {
+        assertNotPreempted(starve(false, GmpBehaviourTest::kernelHog));
+    }
+
+    private static void assertPreempted(Starvation s) {
         // Go's numbers: a slice of 10 ms, seen by a sysmon that sleeps up to 10 ms: gaps of 10-20 ms
         assertThat(s.ticksDuringHog).as("ticks while a %d ms hog ran", s.hogNanos / 1_000_000).isGreaterThanOrEqualTo(3);
         assertThat(s.maxGapNanos).as("ticker's longest wait during a %d ms hog", s.hogNanos / 1_000_000)
@@ -146,9 +167,7 @@ class GmpBehaviourTest {
         assertThat(s.preemptions).isPositive();
     }
 
-    @Test
-    void withoutPreemptionACpuHogDelaysATickerByTheWholeHog() throws Exception {
-        Starvation s = starve(false);
+    private static void assertNotPreempted(Starvation s) {
         assertThat(s.ticksDuringHog).as("ticks while the hog ran").isZero();
         assertThat(s.maxGapNanos).as("ticker's longest wait during a %d ms hog", s.hogNanos / 1_000_000)
                 .isGreaterThanOrEqualTo(s.hogNanos);
@@ -158,9 +177,42 @@ class GmpBehaviourTest {
     private record Starvation(long hogNanos, long maxGapNanos, int ticksDuringHog, long preemptions) {
     }
 
-    /** A 1 ms ticker and a ~300 ms CPU hog on one P. */
-    private static Starvation starve(boolean preempt) throws Exception {
-        long units = Math.round(300_000_000 / CpuKernel.calibration().nsPerUnit());
+    private static final long HOG_NANOS = 300_000_000;
+
+    /** About 300 ms of {@code Ctx.cpu}, which passes a safe point every unit. */
+    private static void cpuHog(Ctx ctx) {
+        ctx.cpu(Math.round(HOG_NANOS / CpuKernel.calibration().nsPerUnit()));
+    }
+
+    /**
+     * About 300 ms of a plain recursive kernel (no {@code Ctx.cpu}) that calls
+     * {@code Ctx.safePoint()} on its calls above depth 15, as the workloads' fib kernel does.
+     */
+    private static void kernelHog(Ctx ctx) {
+        long end = System.nanoTime() + HOG_NANOS;
+        long sum = 0;
+        while (System.nanoTime() < end) {
+            sum += fib(22, ctx);
+        }
+        sink = sum;
+    }
+
+    private static volatile long sink;
+
+    private static long fib(int k, Ctx ctx) {
+        if (k < 15) {
+            return plainFib(k);
+        }
+        ctx.safePoint();
+        return fib(k - 1, ctx) + fib(k - 2, ctx);
+    }
+
+    private static long plainFib(int k) {
+        return k < 2 ? k : plainFib(k - 1) + plainFib(k - 2);
+    }
+
+    /** A 1 ms ticker and a ~300 ms hog on one P. */
+    private static Starvation starve(boolean preempt, Consumer<Ctx> hogBody) throws Exception {
         try (GmpScheduler s = new GmpScheduler(GmpConfig.defaults(1).withPreempt(preempt), Ticker.SYSTEM)) {
             AtomicBoolean hogRunning = new AtomicBoolean();
             AtomicBoolean hogDone = new AtomicBoolean();
@@ -185,7 +237,7 @@ class GmpBehaviourTest {
             long hog = s.submit(ctx -> {
                 long t0 = System.nanoTime();
                 hogRunning.set(true);
-                ctx.cpu(units);
+                hogBody.accept(ctx);
                 hogRunning.set(false);
                 long took = System.nanoTime() - t0;
                 hogDone.set(true);

@@ -5,6 +5,7 @@ import dev.sab.core.BigInt64Array;
 import dev.sab.core.Int32Array;
 import dev.sab.core.Lock;
 import dev.sab.core.SharedArrayBuffer;
+import dev.sab.schedulers.Ctx;
 import dev.sab.schedulers.Task;
 import dev.sab.workloads.AbstractWorkload;
 import dev.sab.workloads.ParamInfo;
@@ -35,6 +36,11 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  * Verification: each counter ends at exactly its tasks × increments, except in racy mode, where
  * the shortfall is reported as {@code lostUpdates} and is not a failure.
+ *
+ * <p>Every mode passes {@code Ctx.safePoint()} every {@value #INCREMENTS_PER_SAFE_POINT}
+ * increments, so a scheduler that models preemption (gmp) can stop a long loop of increments as Go
+ * stops a tight loop; a preempted task lets other tasks in between its increments, which is where
+ * racy mode loses updates.
  */
 public final class CountersWorkload extends AbstractWorkload {
     public static final WorkloadInfo INFO = new WorkloadInfo("counters",
@@ -43,6 +49,9 @@ public final class CountersWorkload extends AbstractWorkload {
                             "atomic: Atomics.add; cas: compareExchange loop; lock: sab-core Lock; racy: plain get and set"),
                     ParamInfo.integer("increments", 1000, 0, 1_000_000_000L, "increments", "increments per task"),
                     ParamInfo.integer("counters", 1, 1, 1_000_000, "counters", "counters shared by the tasks; task i uses i mod counters")));
+
+    /** Uncontended, this many increments take a few microseconds (about 10 ns each). */
+    static final int INCREMENTS_PER_SAFE_POINT = 256;
 
     private final String mode;
     private final int increments;
@@ -77,6 +86,7 @@ public final class CountersWorkload extends AbstractWorkload {
             case "atomic" -> ctx -> {
                 for (int k = 0; k < increments; k++) {
                     Atomics.add(counters, c, 1);
+                    safePoint(ctx, k);
                 }
                 ledger.finished(index);
             };
@@ -89,6 +99,7 @@ public final class CountersWorkload extends AbstractWorkload {
                         seen = witnessed;
                         retries++;
                     }
+                    safePoint(ctx, k);
                 }
                 casRetries.add(retries);
                 ledger.finished(index);
@@ -107,17 +118,25 @@ public final class CountersWorkload extends AbstractWorkload {
                     } finally {
                         lock.unlock();
                     }
+                    safePoint(ctx, k);
                 }
                 ledger.finished(index);
             };
             case "racy" -> ctx -> {
                 for (int k = 0; k < increments; k++) {
                     counters.set(c, counters.get(c) + 1);
+                    safePoint(ctx, k);
                 }
                 ledger.finished(index);
             };
             default -> throw new IllegalStateException("mode " + mode + " passed validation but has no task");
         };
+    }
+
+    private static void safePoint(Ctx ctx, int increment) {
+        if (increment % INCREMENTS_PER_SAFE_POINT == INCREMENTS_PER_SAFE_POINT - 1) {
+            ctx.safePoint();
+        }
     }
 
     @Override

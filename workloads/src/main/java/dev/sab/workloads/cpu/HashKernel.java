@@ -1,6 +1,7 @@
 package dev.sab.workloads.cpu;
 
 import dev.sab.schedulers.Ctx;
+import dev.sab.schedulers.SafePoint;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -10,10 +11,13 @@ import java.security.NoSuchAlgorithmException;
  * {@code hash}: {@code rounds} rounds of SHA-256, each hashing the previous digest (a hash chain,
  * so rounds cannot run in parallel or be skipped). The first input is derived from the seed and
  * the task's index modulo {@value #INPUTS}; the checksum is the first 8 bytes of the last digest.
+ * A safe point every {@value #ROUNDS_PER_SAFE_POINT} rounds (a few microseconds).
  */
 final class HashKernel implements Kernel {
     /** Distinct inputs: enough that tasks differ, few enough that the reference costs 16 chains. */
     static final int INPUTS = 16;
+    /** One SHA-256 of 32 bytes takes a few hundred nanoseconds: this many make a few microseconds. */
+    static final int ROUNDS_PER_SAFE_POINT = 8;
 
     private final int rounds;
     private final long seed;
@@ -27,13 +31,13 @@ final class HashKernel implements Kernel {
     @Override
     public void prepare(int tasks) {
         for (int i = 0; i < INPUTS; i++) {
-            reference[i] = chain(i);
+            reference[i] = chain(i, SafePoint.NONE);
         }
     }
 
     @Override
     public long run(Ctx ctx, int index) {
-        return chain(index % INPUTS);
+        return chain(index % INPUTS, ctx::safePoint);
     }
 
     @Override
@@ -41,7 +45,7 @@ final class HashKernel implements Kernel {
         return reference[index % INPUTS];
     }
 
-    long chain(int input) {
+    long chain(int input, SafePoint safePoint) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -51,6 +55,9 @@ final class HashKernel implements Kernel {
         byte[] state = ByteBuffer.allocate(32).putLong(seed).putLong(input).putLong(~seed).putLong(rounds).array();
         for (int r = 0; r < rounds; r++) {
             state = sha.digest(state);
+            if (r % ROUNDS_PER_SAFE_POINT == ROUNDS_PER_SAFE_POINT - 1) {
+                safePoint.poll();
+            }
         }
         return ByteBuffer.wrap(state).getLong();
     }

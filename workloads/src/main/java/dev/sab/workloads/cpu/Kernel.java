@@ -6,11 +6,11 @@ import dev.sab.schedulers.Ctx;
  * A CPU kernel of the {@code cpu} workload: a computation task {@code index} runs, returning a
  * checksum of its result, and the reference checksum the harness thread computes to check it.
  *
- * <p>Kernels other than {@code spin} are plain Java between {@link Ctx} calls: they pass no safe
- * point, so a scheduler with cooperative preemption (gmp's sysmon, honoured at {@code Ctx.cpu}'s
- * safe points) cannot preempt them mid-kernel. That models Go before 1.14, whose tight loops could
- * not be preempted; Go 1.14+ preempts them asynchronously with a signal, which {@code Ctx} has no
- * hook for. {@code spin} ({@code Ctx.cpu}) is the kernel to use when preemption matters.
+ * <p>Every kernel passes a safe point every few microseconds of work: {@code spin} inside
+ * {@link Ctx#cpu}, the others by calling {@link Ctx#safePoint()} between steps of their loops. A
+ * scheduler with cooperative preemption (gmp's sysmon) stops a long kernel there, as Go 1.14+
+ * stops a tight loop with a signal; on schedulers that do not model preemption the call is a
+ * no-op. The references computed on the harness thread pass {@link dev.sab.schedulers.SafePoint#NONE}.
  *
  * <p>{@link #run} is called from any task thread, concurrently; {@link #expected} from the harness
  * thread after {@link #prepare}. Implementations keep no per-task state.

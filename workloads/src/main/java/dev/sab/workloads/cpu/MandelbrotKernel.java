@@ -1,6 +1,7 @@
 package dev.sab.workloads.cpu;
 
 import dev.sab.schedulers.Ctx;
+import dev.sab.schedulers.SafePoint;
 
 /**
  * {@code mandelbrot}: rows of one fixed frame, the classic embarrassingly parallel kernel (the
@@ -8,12 +9,14 @@ import dev.sab.schedulers.Ctx;
  * {@value #HEIGHT} points of [-2, 0.5] × [-1.25, 1.25] at up to {@value #MAX_ITERATIONS}
  * iterations; task {@code i} computes {@code rows} rows from row {@code i × rows} (wrapping), so
  * tasks together sweep the frame. The checksum sums an order-sensitive hash of each row's escape
- * counts.
+ * counts. A safe point every {@value #POINTS_PER_SAFE_POINT} points: at most
+ * {@value #POINTS_PER_SAFE_POINT} × {@value #MAX_ITERATIONS} iterations, a few microseconds.
  */
 final class MandelbrotKernel implements Kernel {
     static final int WIDTH = 512;
     static final int HEIGHT = 512;
     static final int MAX_ITERATIONS = 256;
+    static final int POINTS_PER_SAFE_POINT = 16;
 
     private final int rows;
     private long[] rowChecksums;
@@ -26,17 +29,18 @@ final class MandelbrotKernel implements Kernel {
     public void prepare(int tasks) {
         long[] sums = new long[HEIGHT];
         for (int y = 0; y < HEIGHT; y++) {
-            sums[y] = row(y);
+            sums[y] = row(y, SafePoint.NONE);
         }
         rowChecksums = sums;
     }
 
     @Override
     public long run(Ctx ctx, int index) {
+        SafePoint safePoint = ctx::safePoint;
         long sum = 0;
         int first = (int) ((long) index * rows % HEIGHT);
         for (int r = 0; r < rows; r++) {
-            sum += row((first + r) % HEIGHT);
+            sum += row((first + r) % HEIGHT, safePoint);
         }
         return sum;
     }
@@ -51,7 +55,7 @@ final class MandelbrotKernel implements Kernel {
         return sum;
     }
 
-    static long row(int y) {
+    static long row(int y, SafePoint safePoint) {
         double ci = -1.25 + 2.5 * y / HEIGHT;
         long h = y;
         for (int x = 0; x < WIDTH; x++) {
@@ -66,6 +70,9 @@ final class MandelbrotKernel implements Kernel {
                 n++;
             }
             h = h * 31 + n;
+            if (x % POINTS_PER_SAFE_POINT == POINTS_PER_SAFE_POINT - 1) {
+                safePoint.poll();
+            }
         }
         return h;
     }
