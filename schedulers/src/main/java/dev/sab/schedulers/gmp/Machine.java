@@ -279,6 +279,14 @@ final class Machine extends Thread {
                 } else {
                     releasep();
                     sched.pidleput(pp);
+                    // the other half of wakep's lock-free handshake: npidle is published (volatile)
+                    // before this read, so a wakep that saw no idle P has set the flag by now
+                    if (!spinning && sched.needspinning() == 1) {
+                        acquirep(sched.pidleget()); // our own P, the head of the idle list
+                        spinning = true;
+                        sched.becomeSpinning();
+                        retry = true;
+                    }
                 }
             } finally {
                 if (sched.lock.isHeldByCurrentThread()) {

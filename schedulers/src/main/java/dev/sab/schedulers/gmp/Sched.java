@@ -176,9 +176,32 @@ final class Sched implements Executor {
     /**
      * Tries to add one more spinning M to look for the work just submitted: only when no M spins
      * already and a P is idle. Any thread. (Go: {@code wakep})
+     *
+     * <p>Go takes {@code sched.lock} to find out that no P is idle, and then sets
+     * {@code needspinning} so that an M about to drop its P keeps looking instead. That lock is
+     * taken on every {@code go} statement and every ready while all Ps are busy, which made it the
+     * largest cost of spawning here. The same outcome comes without the lock from a Dekker-style
+     * handshake: this side sets {@code needspinning}, then reads {@code npidle}; the M dropping
+     * its P increments {@code npidle} (in {@link #pidleput}), then reads {@code needspinning}
+     * again ({@code Machine.findRunnable}). Both are volatile, so at least one side sees the
+     * other: either this side sees the idle P and takes the locked path, or the M sees the flag
+     * and stays on as a spinning M, exactly the two outcomes Go's lock allows. Go's CAS of
+     * {@code nmspinning} from 0 to 1 and back around that look is left out too: it only keeps a
+     * second waker out of the locked path, and this path takes no lock.
      */
     void wakep() {
-        if (nmspinning.get() != 0 || !nmspinning.compareAndSet(0, 1)) {
+        if (nmspinning.get() != 0) {
+            return;
+        }
+        if (npidle.get() == 0) {
+            if (needspinning == 0) {
+                needspinning = 1; // volatile write, then the volatile read below (pairs with findRunnable's re-check)
+            }
+            if (npidle.get() == 0) {
+                return;
+            }
+        }
+        if (!nmspinning.compareAndSet(0, 1)) {
             return;
         }
         metrics.spinning(1);

@@ -96,6 +96,13 @@
  *       forced-GC timer that keeps sysmon from oversleeping, this model has no GC of its own.</li>
  *   <li><b>No GC, no GOMAXPROCS changes at run time, no locked threads, no thread limit</b>
  *       (Go stops at 10,000 Ms); a P's timer heap is binary, Go's is 4-ary.</li>
+ *   <li><b>{@code wakep} finds "no idle P" without the scheduler lock.</b> Go 1.21+ takes
+ *       {@code sched.lock} in every {@code wakep} while no M spins, only to learn that every P is
+ *       busy and set {@code needspinning}; here a handshake on two volatiles does the same (the
+ *       waker sets {@code needspinning} then reads {@code npidle}, an M dropping its P increments
+ *       {@code npidle} then reads {@code needspinning}), so a {@code go} statement on a busy
+ *       machine costs no lock. The outcomes are the ones Go's lock allows; see
+ *       {@code Sched.wakep}.</li>
  *   <li><b>Stealing runnext is not linearizable</b>, as in Go: a thief that finds the ring empty
  *       and then runnext empty may come back with nothing although the queue was never empty.
  *       Lincheck confirms it; Go tolerates it because spinning Ms re-check before they park.</li>
