@@ -20,7 +20,8 @@
  *
  * <h2>Waiting</h2>
  * {@code Atomics.wait}, {@code waitAsync} and {@code notify} follow the specification's
- * algorithm: one WaiterList per (buffer, byte index), created on first use and dropped when empty,
+ * algorithm: one WaiterList per (buffer, byte index), created on first use and dropped when empty
+ * (up to 64 emptied lists per buffer are kept for reuse),
  * first-in-first-out, synchronous and asynchronous waiters together, each list guarded by its own
  * critical section (a monitor). The waiter compares the element inside the critical section; the
  * notifier writes the element before entering it; so a wake-up is never lost. Suspended waiters

@@ -73,5 +73,34 @@ class WaitNotifyAccountingTest {
         }
         assertThat(oks.get()).as("OK results").isEqualTo(woken.get());
         assertThat(((InProcessWaits) sab.waits).activeLists()).isZero();
+        assertThat(((InProcessWaits) sab.waits).tableSize()).isLessThanOrEqualTo(InProcessWaits.KEPT_EMPTY_LISTS);
+    }
+
+    @Test
+    void theTableShrinksBackToTheKeptEmptyListsOnceWaitersOnManyIndicesAreWoken() throws Exception {
+        int indices = 3 * InProcessWaits.KEPT_EMPTY_LISTS;
+        SharedArrayBuffer sab = new SharedArrayBuffer(4 * indices);
+        Int32Array ia = new Int32Array(sab);
+        InProcessWaits waits = (InProcessWaits) sab.waits;
+        List<Thread> waiters = new ArrayList<>();
+        for (int i = 0; i < indices; i++) {
+            int index = i;
+            waiters.add(Thread.ofVirtual().start(() -> Atomics.wait(ia, index, 0)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (waits.activeLists() < indices && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(waits.activeLists()).isEqualTo(indices);
+        int woken = 0;
+        for (int i = 0; i < indices; i++) {
+            woken += Atomics.notify(ia, i);
+        }
+        for (Thread t : waiters) {
+            t.join();
+        }
+        assertThat(woken).isEqualTo(indices);
+        assertThat(waits.activeLists()).isZero();
+        assertThat(waits.tableSize()).isEqualTo(InProcessWaits.KEPT_EMPTY_LISTS);
     }
 }

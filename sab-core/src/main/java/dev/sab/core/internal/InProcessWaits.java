@@ -43,6 +43,16 @@ public final class InProcessWaits implements Waits {
     /** Longest sleep slice in polling mode, ns: bounds how late a remote change is seen (sab's choice). */
     static final long POLL_MAX_NANOS = 1_000_000;
 
+    /**
+     * Emptied lists stay in the table for reuse while it holds at most this many lists (sab's
+     * choice): two agents that take turns waiting and notifying on one index then find their list
+     * in place instead of inserting a new one into the table on every wait and removing it on
+     * every notify, which was most of the cost of a wait/notify hand-off. Past this many, an
+     * emptied list is retired at once, so the table stays as small as the set of indices being
+     * waited on plus this many.
+     */
+    public static final int KEPT_EMPTY_LISTS = 64;
+
     /** Byte index → the waiters there. Holds only lists that are not retired (see {@link WaiterList}). */
     private final ConcurrentHashMap<Long, WaiterList> lists = new ConcurrentHashMap<>();
     /** Whether waiters also watch the element for changes made by other processes. */
@@ -72,7 +82,8 @@ public final class InProcessWaits implements Waits {
             return early;
         }
         WaiterList list = waiter.home;
-        long deadline = System.nanoTime() + timeoutNanos; // differences stay exact: timeouts are below 2^62
+        // differences stay exact: timeouts are below 2^62; a wait forever reads no clock
+        long deadline = timeoutNanos == FOREVER ? 0 : System.nanoTime() + timeoutNanos;
         boolean interrupted = false;
         WaitResult result = WaitResult.OK;
         int spins = POLL_SPINS;
@@ -182,8 +193,25 @@ public final class InProcessWaits implements Waits {
         return pollingReason;
     }
 
-    /** How many byte indices have a live waiter list: 0 whenever nobody waits. For tests and diagnostics. */
+    /**
+     * How many byte indices have waiters now: 0 whenever nobody waits. (Up to
+     * {@value #KEPT_EMPTY_LISTS} emptied lists may stay in the table for reuse; they are not
+     * counted.) For tests and diagnostics: it enters every list's critical section.
+     */
     public int activeLists() {
+        int n = 0;
+        for (WaiterList list : lists.values()) {
+            synchronized (list) {
+                if (!list.retired() && !list.isEmpty()) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** How many lists the table holds, emptied ones kept for reuse included. For tests. */
+    public int tableSize() {
         return lists.size();
     }
 
@@ -236,10 +264,13 @@ public final class InProcessWaits implements Waits {
         return wide ? Memory.getLongVolatile(memory, offset) : Memory.getIntVolatile(memory, offset);
     }
 
-    /** Called only inside {@code list}'s critical section. */
+    /**
+     * Retires {@code list} if it is empty and the table holds more than
+     * {@value #KEPT_EMPTY_LISTS} lists. Called only inside {@code list}'s critical section.
+     */
     private void retireIfEmpty(WaiterList list, long offset) {
         assert Thread.holdsLock(list);
-        if (list.isEmpty()) {
+        if (list.isEmpty() && lists.mappingCount() > KEPT_EMPTY_LISTS) {
             list.retire();
             lists.remove(offset, list);
         }

@@ -5,10 +5,12 @@ package dev.sab.core.internal;
  * out, synchronous and asynchronous waiters in one list, guarded by the list's own critical
  * section, which is this object's monitor.
  *
- * <p>A list is <em>retired</em> once it is empty at the end of a critical section: it is removed
- * from its buffer's table and marks itself so that any agent that looked it up before the removal
- * and then entered its critical section goes back to the table for a fresh list. This keeps the
- * table as small as the set of addresses being waited on. A notifier that finds a retired list
+ * <p>A list is <em>retired</em> when it is empty at the end of a critical section and its
+ * buffer's table is larger than {@link InProcessWaits#KEPT_EMPTY_LISTS} (smaller tables keep
+ * emptied lists for reuse): it is removed from the table and marks itself so that any agent that
+ * looked it up before the removal and then entered its critical section goes back to the table for
+ * a fresh list. This keeps the table as small as the set of addresses being waited on, plus a
+ * few. A notifier that finds a retired list
  * wakes nobody, which is linearisable: the notify takes effect at the moment of retirement, when
  * the list was empty.
  *

@@ -65,8 +65,12 @@ final class GmpCtx implements Ctx {
         }
         long when = sched.ticker.nanoTime() + nanos;
         Timers.Timer timer = new Timers.Timer(when, Thread.currentThread());
+        // Parks first and reads the clock only after a park: a loop that tested the deadline
+        // before its first park would run that test only one way while a million sleepers go to
+        // sleep, the JIT would compile the other way as a trap, and every sleeper would then be
+        // deoptimized as it woke (about 20 µs each; it was most of the CPU of a million-sleeper run).
         try {
-            while (sched.ticker.nanoTime() < when) {
+            do {
                 if (timer.state() == Timers.Timer.NEW) {
                     Machine m = Goroutine.currentMachine(sched);
                     m.pendingTimer = timer; // armed by the M once this G is off the CPU
@@ -80,7 +84,7 @@ final class GmpCtx implements Ctx {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-            }
+            } while (sched.ticker.nanoTime() < when);
         } finally {
             timer.cancel(); // a timer still pending (interrupted, or woken at its deadline) must not fire later
         }

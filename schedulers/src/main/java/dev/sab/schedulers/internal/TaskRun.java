@@ -23,6 +23,13 @@ import java.util.concurrent.TimeoutException;
  * interrupts whatever the thread runs next.
  */
 public final class TaskRun<T> implements TaskHandle<T>, Runnable {
+    static {
+        // Loads and initialises Ending with the first task, not the first task to end: code
+        // compiled while a million tasks start (and none has ended) would otherwise find Ending
+        // unloaded, compile its use as a trap, and deoptimize every one of those tasks as it ends.
+        Ending.values();
+    }
+
     private final ValueTask<T> body;
     private final Ctx ctx;
     private final Hooks hooks;
