@@ -3,6 +3,7 @@ module dev.sab.benchmarks {
     requires dev.sab.core;
     requires dev.sab.schedulers;
     requires dev.sab.workloads;
+    requires java.management;
     requires jmh.core;
 
     opens dev.sab.benchmarks;

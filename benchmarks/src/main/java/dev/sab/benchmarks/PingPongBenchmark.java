@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A round trip between two tasks over {@code Atomics.wait}/{@code Atomics.notify} on a
@@ -29,6 +31,12 @@ import java.util.concurrent.TimeUnit;
  * Each wait parks the waiting task; each notify readies it. On gmp the readied goroutine goes to
  * the notifier's runnext, so with one P a round trip is two hand-offs on one thread; the JDK's
  * default scheduler and gmp with two Ps are measured in the same run.
+ *
+ * <p>{@code parkUnpark} is the same round trip with {@code LockSupport.park}/{@code unpark} and a
+ * volatile flag instead of sab-core's {@code Atomics}: two unmounts, two readies and two mounts of
+ * a virtual thread and nothing else, the floor that the JDK's continuations and the scheduler set
+ * for any hand-off between two tasks. {@code roundTrip} minus {@code parkUnpark} is what sab-core's
+ * waiter lists add.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PingPongBenchmark}
  */
@@ -75,6 +83,41 @@ public class PingPongBenchmark {
                 Atomics.notify(flag, 0);
                 while (Atomics.load(flag, 0) == 1) {
                     Atomics.wait(flag, 0, 1);
+                }
+            }
+        }).join();
+        pong.join();
+    }
+
+    private volatile int turn;
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public void parkUnpark() throws Exception {
+        Thread[] threads = new Thread[2];
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        turn = 0;
+        TaskHandle<Void> pong = s.spawn(ctx -> {
+            threads[1] = Thread.currentThread();
+            bothStarted.countDown();
+            bothStarted.await();
+            for (int i = 0; i < ROUND_TRIPS; i++) {
+                while (turn != 1) {
+                    LockSupport.park();
+                }
+                turn = 0;
+                LockSupport.unpark(threads[0]);
+            }
+        });
+        s.spawn(ctx -> {
+            threads[0] = Thread.currentThread();
+            bothStarted.countDown();
+            bothStarted.await();
+            for (int i = 0; i < ROUND_TRIPS; i++) {
+                turn = 1;
+                LockSupport.unpark(threads[1]);
+                while (turn != 0) {
+                    LockSupport.park();
                 }
             }
         }).join();

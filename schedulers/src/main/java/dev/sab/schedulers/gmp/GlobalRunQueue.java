@@ -1,7 +1,5 @@
 package dev.sab.schedulers.gmp;
 
-import java.util.concurrent.locks.ReentrantLock;
-
 /**
  * The global run queue: Go's {@code sched.runq}, a FIFO of runnable Gs guarded by the scheduler
  * lock. Gs arrive here when they are readied by a thread that holds no P (the JDK's I/O poller, a
@@ -13,13 +11,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * check for work without the lock, as Go reads {@code sched.runq.size} racily.
  */
 final class GlobalRunQueue {
-    private final ReentrantLock schedLock;
+    private final SchedLock schedLock;
     private Runnable[] items = new Runnable[64];
     private int head;
     private int count;
     private volatile int publishedSize; // written under the lock, read by anyone
 
-    GlobalRunQueue(ReentrantLock schedLock) {
+    GlobalRunQueue(SchedLock schedLock) {
         this.schedLock = schedLock;
     }
 

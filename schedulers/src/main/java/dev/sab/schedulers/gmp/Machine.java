@@ -47,6 +47,8 @@ final class Machine extends Thread {
     Timers.Timer pendingTimer;
 
     private volatile Processor nextp;    // written by startm before it notifies
+    private boolean threadStarted;       // written by the one caller of wake() that starts the thread; later wakers
+                                         // see it through the scheduler lock (mput, then startm)
     private volatile boolean notified;   // the M's park note (Go: m.park)
     private volatile Thread syscallG;    // the G in a blocking call on this M; read by thieves
     private Processor oldp;              // the P let go of for that call
@@ -67,12 +69,28 @@ final class Machine extends Thread {
         setDaemon(true);
     }
 
-    /** Hands this idle M a P (or null: exit) and wakes it. Called only with the scheduler lock held. */
+    /**
+     * Hands this idle M a P (or null: exit); {@link #wake} then wakes it. Called only with the
+     * scheduler lock held.
+     */
     void handOff(Processor p, boolean spin) {
         this.spinning = spin;
         this.nextp = p;
         this.notified = true; // volatile write publishes nextp and spinning to the woken M
-        LockSupport.unpark(this);
+    }
+
+    /**
+     * Starts this M's thread if {@link Sched#startm} has just made it, else unparks it. Called by
+     * whoever got this M from {@code startm}, after releasing the scheduler lock; only that caller
+     * can see a new M, so only one thread ever starts it.
+     */
+    void wake() {
+        if (!threadStarted) {
+            threadStarted = true;
+            start();
+        } else {
+            LockSupport.unpark(this);
+        }
     }
 
     boolean inSyscall() {

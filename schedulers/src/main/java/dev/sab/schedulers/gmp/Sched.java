@@ -2,13 +2,13 @@ package dev.sab.schedulers.gmp;
 
 import dev.sab.schedulers.gmp.GmpMetrics.Metric;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The scheduler's shared state: Go's {@code sched} struct and the functions around it. One lock
@@ -28,7 +28,7 @@ final class Sched implements Executor {
     final GmpConfig config;
     final Ticker ticker;
     final GmpMetrics metrics = new GmpMetrics();
-    final ReentrantLock lock = new ReentrantLock();
+    final SchedLock lock = new SchedLock();
     private final GlobalRunQueue runq = new GlobalRunQueue(lock);
     private final Processor[] allp;
     private final StealOrder stealOrder;
@@ -134,18 +134,36 @@ final class Sched implements Executor {
         injectOne(g);
     }
 
-    /** A G readied with no P at hand: onto the global queue, and start an M on an idle P. Any thread. */
+    /**
+     * A G readied with no P at hand: onto the global queue, then an M for an idle P if there is
+     * one. Any thread. (Go: {@code injectglist} on a thread without a P: {@code globrunqputbatch}
+     * under the lock, then {@code startIdle}, which looks at {@code npidle} without it.) An M that
+     * drops its P checks the global queue under the lock first, so either it sees {@code g} or this
+     * side sees its P idle.
+     */
     void injectOne(Runnable g) {
         lock.lock();
         try {
             runq.put(g);
             metrics.locked.inc(Metric.GLOBAL_ENQUEUES);
-            Processor p = pidlegetSpinning();
+        } finally {
+            lock.unlock();
+        }
+        if (npidle.get() == 0) {
+            return;
+        }
+        Machine m = null;
+        lock.lock();
+        try {
+            Processor p = pidleget();
             if (p != null) {
-                startm(p, false);
+                m = startm(p, false);
             }
         } finally {
             lock.unlock();
+        }
+        if (m != null) {
+            m.wake();
         }
     }
 
@@ -205,6 +223,7 @@ final class Sched implements Executor {
             return;
         }
         metrics.spinning(1);
+        Machine m;
         lock.lock();
         try {
             Processor p = pidlegetSpinning();
@@ -212,29 +231,33 @@ final class Sched implements Executor {
                 nmspinning.decrementAndGet();
                 return;
             }
-            startm(p, true);
+            m = startm(p, true);
         } finally {
             lock.unlock();
         }
+        m.wake();
     }
 
     /**
-     * Gives {@code p} to an idle M, or to a new one. If {@code spinning}, the caller has counted
-     * the M in {@code nmspinning}. Called only with the lock held. (Go: {@code startm})
+     * Gives {@code p} to an idle M, or to a new one, and returns that M, which the caller wakes
+     * ({@link Machine#wake}) once it has released the lock: Go's {@code startm} also unlocks
+     * before {@code notewakeup} or {@code newm}, so no one waits for the lock while a thread is
+     * woken or created. If {@code spinning}, the caller has counted the M in {@code nmspinning}.
+     * Called only with the lock held. (Go: {@code startm})
      */
-    void startm(Processor p, boolean spinning) {
+    Machine startm(Processor p, boolean spinning) {
         assert lock.isHeldByCurrentThread();
         Machine m = midle;
         if (m == null) {
             Machine created = new Machine(this, mnext++, p, spinning);
             allm.add(created);
             metrics.locked.inc(Metric.MS_CREATED);
-            created.start();
-            return;
+            return created;
         }
         midle = m.link;
         m.link = null;
         m.handOff(p, spinning);
+        return m;
     }
 
     /** An M with nothing to run goes on the idle list. Called only with the lock held. (Go: {@code mput}) */
@@ -260,22 +283,25 @@ final class Sched implements Executor {
             startmLocked(p, true);
             return;
         }
-        long when;
+        long when = 0;
+        Machine started = null;
         lock.lock();
         try {
             if (!runq.isEmpty()) {
-                startm(p, false);
-                return;
+                started = startm(p, false);
+            } else if (npidle.get() == allp.length - 1 && !pollerActive.get()) {
+                // the last running P, and no M waits for timers: someone must, so start one (Go: the netpoll rule)
+                started = startm(p, false);
+            } else {
+                when = p.timers.wakeTime();
+                pidleput(p);
             }
-            // the last running P, and no M waits for timers: someone must, so start one (Go: the netpoll rule)
-            if (npidle.get() == allp.length - 1 && !pollerActive.get()) {
-                startm(p, false);
-                return;
-            }
-            when = p.timers.wakeTime();
-            pidleput(p);
         } finally {
             lock.unlock();
+        }
+        if (started != null) {
+            started.wake();
+            return;
         }
         if (when != 0) {
             wakeNetPoller(when);
@@ -283,12 +309,14 @@ final class Sched implements Executor {
     }
 
     private void startmLocked(Processor p, boolean spinning) {
+        Machine m;
         lock.lock();
         try {
-            startm(p, spinning);
+            m = startm(p, spinning);
         } finally {
             lock.unlock();
         }
+        m.wake();
     }
 
     // ---------------------------------------------------------------- idle Ps (Go: pidleput, pidleget)
@@ -459,6 +487,7 @@ final class Sched implements Executor {
      */
     void shutdown() {
         shutdown = true;
+        List<Machine> idle = new ArrayList<>();
         lock.lock();
         try {
             Machine m = midle;
@@ -466,11 +495,15 @@ final class Sched implements Executor {
                 Machine next = m.link;
                 m.link = null;
                 m.handOff(null, false);
+                idle.add(m);
                 m = next;
             }
             midle = null;
         } finally {
             lock.unlock();
+        }
+        for (Machine m : idle) {
+            m.wake();
         }
         netpollBreak();
     }
