@@ -104,7 +104,7 @@ final class GmpCtx implements Ctx {
     private void preemptionCheck() {
         Machine m = Goroutine.currentMachine(sched);
         if (m != null && m.preempt) {
-            m.preempt = false;
+            m.clearPreempt();
             m.yieldReason = Machine.YIELD_PREEMPT;
             Thread.yield();
             if (Goroutine.currentMachine(sched) == m && m.yieldReason == Machine.YIELD_PREEMPT) {

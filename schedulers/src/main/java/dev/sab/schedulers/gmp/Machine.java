@@ -2,6 +2,8 @@ package dev.sab.schedulers.gmp;
 
 import dev.sab.schedulers.gmp.GmpMetrics.Metric;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -30,6 +32,16 @@ final class Machine extends Thread {
     /** The G left a blocking call whose P was retaken: another P, or the global queue (Go: {@code exitsyscall0}). */
     static final int YIELD_EXITSYSCALL = 3;
 
+    private static final VarHandle PREEMPT;
+
+    static {
+        try {
+            PREEMPT = MethodHandles.lookup().findVarHandle(Machine.class, "preempt", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final Sched sched;
     final int mid;
     final GmpMetrics.Counters counters = new GmpMetrics.Counters();
@@ -39,7 +51,10 @@ final class Machine extends Thread {
     Machine link;
     /** Whether this M is looking for work to steal (counted in {@code nmspinning}). */
     boolean spinning;
-    /** Set by sysmon: the G running here has used up its time slice. Cleared when a G starts. */
+    /**
+     * Set by sysmon (volatile write): the G running here has used up its time slice. Read
+     * (volatile) at the G's safe points; cleared with {@link #clearPreempt} when a G starts.
+     */
     volatile boolean preempt;
     /** Why the G running here is about to yield; read by {@link #resubmitted}. */
     int yieldReason;
@@ -91,6 +106,16 @@ final class Machine extends Thread {
         } else {
             LockSupport.unpark(this);
         }
+    }
+
+    /**
+     * Clears a preemption request: when a G starts, and when the G honours one. Opaque, not
+     * volatile: a full fence on every G start buys nothing, since a request sysmon makes for the G
+     * that just left may land either side of this clear in Go too (it clears {@code gp.preempt}
+     * with a plain store). Called only on this M's thread (by the M or its G).
+     */
+    void clearPreempt() {
+        PREEMPT.setOpaque(this, false);
     }
 
     boolean inSyscall() {
@@ -148,7 +173,7 @@ final class Machine extends Thread {
     /** Runs {@code g} until it leaves the CPU. (Go: {@code execute}) */
     private void execute(Runnable g, boolean inheritTime) {
         curg = g;
-        preempt = false;
+        clearPreempt();
         if (!inheritTime) {
             p.tickSched();
         }
