@@ -1,5 +1,6 @@
 /**
- * The runner (trials, forked JVMs, metrics collection) and the {@code sab} command line.
+ * The runner (trials, forked JVMs, warm-up, arrival modes, metrics collection), experiment files,
+ * and the {@code sab} command line.
  */
 module dev.sab.harness {
     requires dev.sab.schedulers;
@@ -8,6 +9,8 @@ module dev.sab.harness {
     requires info.picocli;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires me.tongfei.progressbar;
     requires java.management;
     requires jdk.management;
 

@@ -8,4 +8,6 @@ module dev.sab.schedulers {
     requires jdk.management;
 
     exports dev.sab.schedulers;
+
+    uses dev.sab.schedulers.SchedulerProvider;
 }

@@ -7,4 +7,6 @@ module dev.sab.workloads {
     requires transitive dev.sab.core;
 
     exports dev.sab.workloads;
+
+    uses dev.sab.workloads.WorkloadProvider;
 }

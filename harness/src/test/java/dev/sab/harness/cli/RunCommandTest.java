@@ -41,8 +41,14 @@ class RunCommandTest {
                 assertThat(trial.path("latencyNs").path("histogram").asText()).isNotEmpty();
                 assertThat(trial.path("throughputPerSec").asDouble()).isPositive();
                 assertThat(trial.path("memory").has("bytesPerTask")).isTrue();
+                long probes = trial.path("probe").path("latenessNs").path("count").asLong();
+                assertThat(probes).as("the responsiveness probe ran").isPositive();
                 assertThat(trial.path("scheduler").path("tasksSpawned").path("value").asLong())
-                        .as("counters are the change over the measured iteration").isEqualTo(200);
+                        .as("counters are the change over the measured iteration: its tasks and its probes")
+                        .isEqualTo(200 + probes);
+                assertThat(trial.path("startDelayNs").path("count").asLong()).isEqualTo(200);
+                assertThat(trial.path("process").path("peakThreads").asInt()).isPositive();
+                assertThat(trial.path("cpu").path("processCpuNanos").asLong()).isPositive();
             }
             JsonNode summary = run.path("summary");
             assertThat(summary.path("okTrials").asInt()).isEqualTo(2);
@@ -53,7 +59,7 @@ class RunCommandTest {
 
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| scheduler").contains("| platform").contains("| virtual");
-        assertThat(r.out()).contains("| scheduler").contains("results: " + out.resolve("results.json"));
+        assertThat(r.out()).contains("| scheduler").contains("results.json: " + out.resolve("results.json"));
         assertThat(r.err()).contains("[1/4] platform × sleep");
     }
 
