@@ -27,7 +27,8 @@ public final class HoldingWorkload implements Workload {
             ParamInfo.size("size", "1MiB", 1, 64L << 20, "bytes each task holds"),
             ParamInfo.duration("hold", "500ms", Duration.ZERO, Duration.ofMinutes(1), "how long each task holds them"),
             ParamInfo.choice("where", "heap", List.of("heap", "direct"), "a byte array on the heap or a direct buffer"),
-            ParamInfo.duration("stagger", "0ms", Duration.ZERO, Duration.ofSeconds(1), "task i holds for hold + i × stagger")));
+            ParamInfo.duration("stagger", "0ms", Duration.ZERO, Duration.ofSeconds(1), "task i holds for hold + i × stagger"),
+            ParamInfo.choice("verdict", "honest", List.of("honest", "fail"), "fail: verify reports a failure whatever happened")));
 
     /** Makes the workload. */
     public static final class Provider implements WorkloadProvider {
@@ -47,6 +48,7 @@ public final class HoldingWorkload implements Workload {
     private final Duration hold;
     private final boolean direct;
     private final Duration stagger;
+    private final boolean fail;
     private TaskLedger ledger;
 
     HoldingWorkload(Params params) {
@@ -55,6 +57,7 @@ public final class HoldingWorkload implements Workload {
         this.hold = params.duration("hold");
         this.direct = params.choice("where").equals("direct");
         this.stagger = params.duration("stagger");
+        this.fail = params.choice("verdict").equals("fail");
     }
 
     @Override
@@ -92,6 +95,9 @@ public final class HoldingWorkload implements Workload {
 
     @Override
     public Verification verify() {
+        if (fail) {
+            return Verification.failed("told to fail (verdict=fail)", java.util.Map.of());
+        }
         return ledger.verify();
     }
 }
