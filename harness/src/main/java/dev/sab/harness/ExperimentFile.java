@@ -71,7 +71,9 @@ public final class ExperimentFile {
         }
         String name = ref.endsWith(".yaml") ? ref.substring(0, ref.length() - 5) : ref;
         if (BUNDLED.contains(name)) {
-            return bundled(name);
+            String home = System.getProperty("sab.home"); // set by the launcher: the checkout's copy, edits included
+            Path inCheckout = home == null ? null : Path.of(home, "experiments", name + ".yaml");
+            return inCheckout != null && Files.isRegularFile(inCheckout) ? load(inCheckout) : bundled(name);
         }
         throw new ExperimentException("cannot read experiment file '" + ref + "': no such file, and no bundled experiment of "
                 + "that name (bundled: " + String.join(", ", BUNDLED) + ")");
@@ -116,7 +118,7 @@ public final class ExperimentFile {
             root = read(parser, where);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new ExperimentException(where + (line > 0 ? ":" + line : "") + ": malformed YAML: " + e.getOriginalMessage());
+            throw new ExperimentException(where + (line > 0 ? ":" + line : "") + ": malformed YAML: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ExperimentException(where + ": " + e.getMessage());
         }
@@ -124,6 +126,17 @@ public final class ExperimentFile {
             throw new ExperimentException(where + ":" + root.line() + ": expected keys such as schedulers, workloads, tasks");
         }
         return new Reader(where).experiment(map);
+    }
+
+    /** The parser's own words without its quoted excerpts of the file (the line number says where). */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("\t"))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(message.strip());
     }
 
     // ---- a YAML tree that remembers lines ----
