@@ -30,7 +30,8 @@ public final class ForkedTrial {
     /** Flags every sab JVM needs; the launcher and the jar manifest carry the same ones. */
     public static final List<String> SAB_JVM_FLAGS = List.of(
             "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");
-    private static final int OUTPUT_TAIL_CHARS = 4000;
+    private static final int OUTPUT_TAIL_CHARS = 16_000;
+    private static final long DUMP_WAIT_MILLIS = 1_000;
     /** JVM start-up and shutdown beyond the trial's own timeout, which the child counts from its start. */
     private static final long GRACE_MILLIS = 10_000;
 
@@ -92,9 +93,10 @@ public final class ForkedTrial {
             }
             monitor = MemoryMonitor.start(child.pid(), channel);
             if (!child.waitFor(spec.timeoutMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                dumpThreads(child);
                 kill(child);
-                return TrialResult.failed("trial process ran past its timeout (" + spec.timeoutMillis() + " ms) and was killed",
-                        tail(output));
+                return TrialResult.failed("trial process ran past its timeout (" + spec.timeoutMillis() + " ms) and was killed; "
+                        + "its threads at that moment end its output", tail(output));
             }
             int exit = child.exitValue();
             if (cancelled) {
@@ -129,6 +131,21 @@ public final class ForkedTrial {
         }
         if (p != null) {
             kill(p);
+        }
+    }
+
+    /**
+     * Asks a child that overran its timeout for a thread dump (SIGQUIT: the JVM prints every
+     * thread's stack to its stdout, which is the trial's output file), so the failure says where
+     * it was stuck.
+     */
+    private static void dumpThreads(Process p) throws InterruptedException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+            p.waitFor(DUMP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // no kill command: the failure goes without the dump
         }
     }
 
