@@ -128,7 +128,7 @@ public final class MemoryMonitor implements AutoCloseable {
         if (baseline < 0) {
             return base.withResident(null, null, null, null, null, null, 0L, METHOD + " (no baseline was taken)");
         }
-        Double perTask = rssAtMostAlive > baseline && mostAlive > 0 ? (double) (rssAtMostAlive - baseline) / mostAlive : null;
+        Double perTask = rssAtMostAlive < 0 ? null : MemoryResult.perTask(rssAtMostAlive - baseline, mostAlive);
         return base.withResident(perTask, baseline, rssAtMostAlive < 0 ? null : rssAtMostAlive, mostAlive,
                 highest < 0 ? null : highest, hwm < 0 ? null : hwm, samples, METHOD);
     }

@@ -32,16 +32,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param heapMeasuredIn    {@code warm-up} (the last warm-up iteration, so the collection's pause
  *                          stays out of the measured latencies) or {@code measured}
  * @param method            how it was measured, in words
+ *
+ * <p>Both per-task figures are left null when fewer than {@value #MIN_TASKS_ALIVE} tasks were
+ * alive at the peak: then fixed costs (the JIT's memory, the harness's own bookkeeping of the
+ * tasks that already ended) dominate the division, and the quotient would be a number without a
+ * meaning. The raw figures stay.
  */
 public record MemoryResult(@JsonInclude(JsonInclude.Include.ALWAYS) Double bytesPerTask, Long baselineRssBytes,
                            Long peakRssBytes, Long tasksAtPeak, Long highestRssBytes, Long hwmRssBytes, Long samples,
                            Double heapBytesPerTask, Long heapBaselineBytes, Long heapAtPeakBytes,
                            Long heapTasksAtPeak, String heapMeasuredIn, String method) {
 
+    /** Below this many tasks alive at the peak, the per-task figures are not computed. */
+    public static final long MIN_TASKS_ALIVE = 100;
+
+    /** {@code grown / tasks}, or null when there are too few tasks for the quotient to mean something. */
+    public static Double perTask(long grown, long tasks) {
+        return tasks >= MIN_TASKS_ALIVE && grown > 0 ? (double) grown / tasks : null;
+    }
+
     /** Only the heap half, as the trial process measures it; the parent adds the resident half. */
     public static MemoryResult heapOnly(Long heapBaseline, Long heapAtPeak, Long tasks, String measuredIn) {
-        Double perTask = heapBaseline != null && heapAtPeak != null && tasks != null && tasks > 0
-                ? (double) (heapAtPeak - heapBaseline) / tasks : null;
+        Double perTask = heapBaseline != null && heapAtPeak != null && tasks != null
+                ? perTask(heapAtPeak - heapBaseline, tasks) : null;
         return new MemoryResult(null, null, null, null, null, null, null, perTask, heapBaseline, heapAtPeak, tasks,
                 measuredIn, null);
     }
