@@ -17,10 +17,14 @@ import java.time.Duration;
  * underestimated: the figure is a guide for planning a sweep, not a prediction.
  */
 public final class Estimate {
-    /** Start-up of a trial JVM, class loading and the hand-over of the CPU calibration (measured on a 2-core VM: ~0.5 s). */
-    static final Duration FORK = Duration.ofMillis(600);
-    /** The full GC and the wait for the resident set to settle before the baseline (see MemoryMonitor). */
-    static final Duration BASELINE = Duration.ofMillis(200);
+    /**
+     * Start-up and shutdown of a trial JVM, class loading, the CPU calibration's check, the probe's
+     * drain: 1.4 to 2.4 s a trial for ten 1 ms sleeps on the 2-core development VM while other
+     * builds kept it busy (load 9), so about 1 s on a quiet one.
+     */
+    static final Duration FORK = Duration.ofMillis(1000);
+    /** The full GC and the wait for the resident set to settle before the baseline (see MemoryMonitor: at least 100 ms). */
+    static final Duration BASELINE = Duration.ofMillis(300);
     /** Spawning and joining one task, on the harness's side. */
     private static final long SPAWN_NANOS = 5_000;
 

@@ -100,7 +100,6 @@ final class Progress {
                         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                         .setConsumer(new ConsoleProgressBarConsumer(err))
                         .setUpdateIntervalMillis(250)
-                        .showSpeed()
                         .setEtaFunction(state -> state.getCurrent() == 0 ? java.util.Optional.empty()
                                 : java.util.Optional.of(Duration.ofNanos(
                                 state.getElapsedAfterStart().toNanos() / state.getCurrent() * (state.getMax() - state.getCurrent()))))
@@ -111,13 +110,16 @@ final class Progress {
 
         @Override
         public void trialFinished(int cellIndex, int cells, Cell cell, int trial, int trials, TrialResult result) {
+            if (bar == null) {
+                return;
+            }
             bar.step();
             if (!result.ok()) {
                 bar.setExtraMessage(String.format(" [%d/%d] %s  trial %d/%d %s", cellIndex + 1, cells, cell, trial, trials,
                         outcome(result)));
             }
             if (bar.getCurrent() >= total) {
-                bar.close();
+                runFinished();
             }
         }
 
@@ -125,6 +127,7 @@ final class Progress {
         public void runFinished() {
             if (bar != null) {
                 bar.close();
+                bar = null;
             }
         }
     }
