@@ -5,7 +5,7 @@
 module dev.sab.harness {
     requires dev.sab.schedulers;
     requires dev.sab.workloads;
-    requires dev.sab.reports;
+    requires transitive dev.sab.reports; // the API hands out results
     requires info.picocli;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;

@@ -80,8 +80,10 @@ public final class TrialRunner {
 
     /**
      * Runs {@code spec}, telling its phases and tasks alive through {@code channel}; a workload or
-     * scheduler failure becomes a failed result, never an exception.
+     * scheduler failure becomes a failed result, never an exception. For the trial process and
+     * {@code --no-fork}, both in {@code dev.sab.harness.internal}.
      */
+    @SuppressWarnings("exports")
     public static TrialResult run(TrialSpec spec, TrialChannel channel) {
         long deadline = System.nanoTime() + spec.timeoutMillis() * 1_000_000L;
         Scheduler scheduler;

@@ -38,6 +38,7 @@ final class Progress {
     }
 
     /** isatty(2), through the foreign-function API; false wherever it cannot be asked. */
+    @SuppressWarnings("restricted") // the launcher and the jar manifest enable native access
     private static boolean stderrIsTerminal() {
         try {
             Linker linker = Linker.nativeLinker();

@@ -54,7 +54,7 @@ public final class ArrivalDriver implements IterationDriver {
         double gapNanos = open == null ? 0 : 1e9 / open.ratePerSec();
         SplittableRandom random = new SplittableRandom(it.seed());
         PeakGate peak = new PeakGate(it.atPeak());
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         TaskHandle<Void>[] handles = new TaskHandle[n];
 
         long start = System.nanoTime();

@@ -133,9 +133,20 @@ public final class MemoryMonitor implements AutoCloseable {
                 highest < 0 ? null : highest, hwm < 0 ? null : hwm, samples, METHOD);
     }
 
+    /** Stops watching at once. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        thread.join();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the watcher stops within one poll; finish waiting, then pass the interrupt on
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

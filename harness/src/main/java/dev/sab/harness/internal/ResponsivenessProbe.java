@@ -84,10 +84,21 @@ public final class ResponsivenessProbe implements AutoCloseable {
         return new ProbeResult(INTERVAL_NANOS, LatencySummary.of(lateness.getIntervalHistogram()));
     }
 
+    /** Stops ticking; the probes already spawned run on. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         LockSupport.unpark(ticker);
-        ticker.join();
+        boolean interrupted = false;
+        while (ticker.isAlive()) {
+            try {
+                ticker.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the ticker stops within one tick; finish waiting, then pass the interrupt on
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class Rusage {
         }
     }
 
+    @SuppressWarnings("restricted") // trial JVMs run with --enable-native-access (ForkedTrial.SAB_JVM_FLAGS)
     private static MethodHandle lookup() {
         try {
             Linker linker = Linker.nativeLinker();
