@@ -9,6 +9,7 @@ public final class ReportFormats {
 
     /** results.json first: it is the complete record, and what every other format is made from. */
     public static List<ReportFormat> all() {
-        return List.of(new JsonFormat(), new MarkdownFormat(), new CsvFormat(), new HdrHistogramLogFormat());
+        return List.of(new JsonFormat(), new MarkdownFormat(), new CsvFormat(), new HdrHistogramLogFormat(),
+                new PercentileDistributionFormat());
     }
 }

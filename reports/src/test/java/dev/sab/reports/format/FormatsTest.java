@@ -66,9 +66,14 @@ class FormatsTest {
     void everyFormatWritesItsFile() throws Exception {
         for (ReportFormat f : ReportFormats.all()) {
             f.write(sample(), tmp);
-            assertThat(tmp.resolve(f.fileName())).isNotEmptyFile();
+            if (!f.fileName().endsWith("/")) {
+                assertThat(tmp.resolve(f.fileName())).isNotEmptyFile();
+            }
         }
         assertThat(JsonFormat.read(tmp).runs().get(0).trials()).hasSize(3);
+        Path hgrm = tmp.resolve("hgrm/c5-platform-pool_threads_2-sleep.hgrm");
+        assertThat(Files.readString(hgrm)).contains("Value     Percentile TotalCount 1/(1-Percentile)")
+                .containsPattern("Total count += +3]");
         assertThat(Files.readString(tmp.resolve(MarkdownFormat.FILE))).contains("closed:4").contains("it said");
     }
 }
