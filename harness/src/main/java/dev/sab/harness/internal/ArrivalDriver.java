@@ -136,7 +136,7 @@ public final class ArrivalDriver implements IterationDriver {
             } finally {
                 long end = System.nanoTime();
                 recorders.latency(end - reference, tagRecorder);
-                lastEnd.accumulateAndGet(end, Math::max);
+                lastEnd.accumulateAndGet(end, Math::max); // volatile CAS loop; read by the driver after joining every task
                 peak.firstEnd();
                 channel.taskEnded();
                 if (inFlight != null) {

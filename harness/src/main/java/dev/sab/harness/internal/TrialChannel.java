@@ -62,9 +62,9 @@ public final class TrialChannel {
         this.words = words;
     }
 
-    /** A channel within this process, for {@code --no-fork}; its memory lives as long as the JVM. */
+    /** A channel within this process, for {@code --no-fork}; its memory goes when the channel is unreachable. */
     public static TrialChannel inProcess() {
-        return new TrialChannel(Arena.global().allocate(SIZE, LINE).fill((byte) 0));
+        return new TrialChannel(Arena.ofAuto().allocate(SIZE, LINE).fill((byte) 0));
     }
 
     /** A channel with no watcher: the trial never waits for an acknowledgement. */
@@ -76,7 +76,8 @@ public final class TrialChannel {
     public static TrialChannel map(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
-            return new TrialChannel(ch.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, Arena.global()));
+            // an automatic arena: the mapping (and with it the deleted file's storage) goes when the channel is unreachable
+            return new TrialChannel(ch.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, Arena.ofAuto()));
         }
     }
 
