@@ -65,6 +65,7 @@ public final class ForkedTrial {
         cmd.add(specFile.toString());
         cmd.add(resultFile.toString());
         cmd.add(channelFile.toString());
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
         return cmd;
     }
 

@@ -67,6 +67,36 @@ class InterruptTest {
         }
     }
 
+    @Test
+    void aTrialWhoseRunIsKilledOutrightHaltsItself() throws Exception {
+        Path out = tmp.resolve("orphaned");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ForkedTrial.SAB_JVM_FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SabCommand.class.getName(),
+                "run", "-s", "virtual", "-w", "sleep", "-p", "duration=60s", "--tasks", "5", "--trials", "1",
+                "--warmup", "0", "-q", "--out", out.toString()));
+        Process sab = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("sab.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            List<ProcessHandle> children = List.of();
+            while (children.isEmpty() && System.nanoTime() < deadline && sab.isAlive()) {
+                Thread.sleep(50);
+                children = sab.descendants().toList();
+            }
+            assertThat(children).as("a trial process runs; log: %s", log()).isNotEmpty();
+            sab.destroyForcibly(); // SIGKILL: no shutdown hook runs, nobody ends the trial
+            sab.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle child : children) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+                assertThat(child.isAlive()).as("orphaned trial process %d halted itself", child.pid()).isFalse();
+            }
+        } finally {
+            sab.descendants().forEach(ProcessHandle::destroyForcibly);
+            sab.destroyForcibly();
+        }
+    }
+
     private static int finishedTrials(Path results) {
         try {
             if (!Files.exists(results)) {
