@@ -52,6 +52,11 @@ public record Experiment(String name, String description, List<String> scheduler
         Map<String, List<String>> mergedParams = params;
         if (other.params != null) {
             mergedParams = new LinkedHashMap<>(params == null ? Map.of() : params);
+            for (String key : other.params.keySet()) {
+                if (!key.contains(".")) { // an override for every workload replaces the per-workload values too
+                    mergedParams.keySet().removeIf(k -> k.endsWith("." + key));
+                }
+            }
             mergedParams.putAll(other.params);
         }
         List<Integer> conc = other.concurrency != null ? other.concurrency : (other.rate != null ? null : concurrency);

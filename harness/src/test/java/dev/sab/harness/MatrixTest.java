@@ -77,6 +77,22 @@ class MatrixTest {
     }
 
     @Test
+    void theCommandLineOverridesAFileParameterForEveryWorkloadOrForOne() {
+        Experiment file = new Experiment(null, null, List.of("virtual"), List.of("sleep", "cpu"),
+                Map.of("cpu.units", List.of("1000"), "duration", List.of("10ms")), null, null, null, null, null, null, null, null,
+                null, null, null, null);
+        Experiment cli = Experiment.empty().overriddenBy(file);
+        Experiment units = cli.overriddenBy(new Experiment(null, null, null, null, Map.of("units", List.of("5")), null, null,
+                null, null, null, null, null, null, null, null, null, null));
+        assertThat(Matrix.expand(units)).extracting(Cell::params)
+                .containsExactly(Map.of("duration", "10ms"), Map.of("units", "5"));
+        Experiment sleepOnly = cli.overriddenBy(new Experiment(null, null, null, null, Map.of("sleep.duration", List.of("1ms")),
+                null, null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(Matrix.expand(sleepOnly)).extracting(Cell::params)
+                .containsExactly(Map.of("duration", "1ms"), Map.of("units", "1000"));
+    }
+
+    @Test
     void arrivalSpecsReadBackAsWritten() {
         for (String spec : List.of("burst", "closed:64", "open:1000/s", "open:2.5/s,poisson")) {
             assertThat(Arrival.parse(spec).spec()).isEqualTo(spec);
