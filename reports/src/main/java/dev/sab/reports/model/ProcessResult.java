@@ -2,7 +2,9 @@ package dev.sab.reports.model;
 
 /**
  * What the trial process's runtime did during the measured iteration: changes over the iteration,
- * except the peak.
+ * except the peak. The harness's own threads in the trial process are counted too: the driver
+ * that spawns the tasks, and the probe's ticker, which wakes every 10 ms (about 100 voluntary
+ * context switches a second).
  *
  * @param gcCount                    garbage collections (all collectors)
  * @param gcTimeNanos                time the collectors report, at their millisecond resolution
