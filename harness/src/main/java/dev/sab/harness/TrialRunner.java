@@ -1,6 +1,7 @@
 package dev.sab.harness;
 
 import dev.sab.harness.internal.ArrivalDriver;
+import dev.sab.harness.internal.ExternalLoadDriver;
 import dev.sab.harness.internal.Iteration;
 import dev.sab.harness.internal.IterationDriver;
 import dev.sab.harness.internal.IterationOutcome;
@@ -215,9 +216,12 @@ public final class TrialRunner {
         return new Attempt(result, heapResult);
     }
 
-    /** The driver of a workload's iterations: tasks spawned as the arrival mode says. */
+    /**
+     * The driver of a workload's iterations: tasks spawned as the arrival mode says, or, for a
+     * server workload, requests from {@code sab load} in a JVM of its own.
+     */
     private static IterationDriver driverFor(Workload workload) {
-        return new ArrivalDriver();
+        return workload.externalLoad().<IterationDriver>map(ExternalLoadDriver::new).orElseGet(ArrivalDriver::new);
     }
 
     /** Scheduler metrics over the trial: counters as the change since {@code before}, gauges as read at the end. */

@@ -1,5 +1,6 @@
 package dev.sab.schedulers;
 
+import dev.sab.schedulers.gmp.GmpProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
 import dev.sab.schedulers.virtual.VirtualProvider;
@@ -24,7 +25,8 @@ public final class Schedulers {
     private static final List<SchedulerProvider> PROVIDERS = List.of(
             new PlatformProvider(),
             new PlatformPoolProvider(),
-            new VirtualProvider());
+            new VirtualProvider(),
+            new GmpProvider());
 
     /** {@code PROVIDERS}, then the discovered ones. */
     private static final List<SchedulerProvider> ALL = withDiscovered(PROVIDERS);
