@@ -29,11 +29,37 @@ import java.util.Map;
  * @param jvmArgs     extra flags for trial JVMs
  * @param seed        base seed
  * @param out         output directory
+ * @param exclude     pairs left out of the cross product: a scheduler (a name matches every spec
+ *                    of that name) and a workload; either may be null for "any" (files only)
  */
 public record Experiment(String name, String description, List<String> schedulers, List<String> workloads,
                          Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
                          List<Integer> concurrency, List<String> rate, String arrival, Boolean fork, String timeout,
-                         String heap, List<String> jvmArgs, Long seed, String out) {
+                         String heap, List<String> jvmArgs, Long seed, String out, List<Exclusion> exclude) {
+
+    /**
+     * Cells to leave out: every cell whose scheduler and workload both match.
+     *
+     * @param scheduler a scheduler name or spec, or null for any
+     * @param workload  a workload name, or null for any
+     */
+    public record Exclusion(String scheduler, String workload) {
+        /** Whether the cell of {@code schedulerSpec} and {@code workloadName} is left out. */
+        public boolean matches(String schedulerSpec, String workloadName) {
+            boolean s = scheduler == null || scheduler.equals(schedulerSpec)
+                    || (!scheduler.contains(":") && schedulerSpec.split(":", 2)[0].equals(scheduler));
+            return s && (workload == null || workload.equals(workloadName));
+        }
+    }
+
+    /** Every field but the exclusions, which only files set. */
+    public Experiment(String name, String description, List<String> schedulers, List<String> workloads,
+                      Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
+                      List<Integer> concurrency, List<String> rate, String arrival, Boolean fork, String timeout,
+                      String heap, List<String> jvmArgs, Long seed, String out) {
+        this(name, description, schedulers, workloads, params, tasks, trials, warmup, concurrency, rate, arrival, fork, timeout,
+                heap, jvmArgs, seed, out, null);
+    }
 
     public static final int DEFAULT_TASKS = 1000;
     public static final int DEFAULT_TRIALS = 3;
@@ -66,7 +92,7 @@ public record Experiment(String name, String description, List<String> scheduler
                 pick(other.tasks, tasks), pick(other.trials, trials), pick(other.warmup, warmup), conc, rates,
                 pick(other.arrival, arrival), pick(other.fork, fork), pick(other.timeout, timeout), pick(other.heap, heap),
                 other.jvmArgs != null ? concat(jvmArgs, other.jvmArgs) : jvmArgs, pick(other.seed, seed),
-                pick(other.out, out));
+                pick(other.out, out), pick(other.exclude, exclude));
     }
 
     public int trialsOrDefault() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sab.schedulers.Schedulers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,8 @@ import java.util.Map;
  * warmup: 1
  * rate: 2000/s                  # or concurrency: 64; neither is a burst
  * arrival: poisson
+ * exclude:                      # pairs left out of the cross product
+ *   - {scheduler: platform-pool, workload: echo}
  * </pre>
  *
  * <p>Every mistake is an {@link ExperimentException} whose message names the file, the line and
@@ -49,7 +52,7 @@ public final class ExperimentFile {
     private static final String BUNDLED_DIR = "experiments/";
 
     static final List<String> KEYS = List.of("name", "description", "schedulers", "workloads", "params", "tasks", "trials",
-            "warmup", "concurrency", "rate", "arrival", "fork", "timeout", "heap", "jvmArgs", "seed", "out");
+            "warmup", "concurrency", "rate", "arrival", "fork", "timeout", "heap", "jvmArgs", "seed", "out", "exclude");
 
     /** A bad experiment file; the message names the file and, when known, the line. */
     public static final class ExperimentException extends Exception {
@@ -282,13 +285,44 @@ public final class ExperimentFile {
                     throw error(m.get("seed").line(), "bad value '" + seedText + "' for seed: expected a whole number");
                 }
             }
+            List<Experiment.Exclusion> exclude = m.containsKey("exclude") ? exclusions(m.get("exclude")) : null;
             Experiment e = new Experiment(text(m.get("name"), "name"), text(m.get("description"), "description"), schedulers,
                     workloads, params, tasks, trials, warmup, concurrency, rate, arrival, fork, timeout, heap, jvmArgs, seed,
-                    text(m.get("out"), "out"));
+                    text(m.get("out"), "out"), exclude);
             Node arrivalNode = m.containsKey("arrival") ? m.get("arrival")
                     : m.containsKey("rate") ? m.get("rate") : m.containsKey("concurrency") ? m.get("concurrency") : root;
             check(arrivalNode, () -> Matrix.arrivals(e));
+            check(m.containsKey("exclude") ? m.get("exclude") : root, () -> Matrix.expand(e)); // what only the whole shows
             return e;
+        }
+
+        /** {@code exclude: [{scheduler: S, workload: W}, ...]}, each name checked. */
+        private List<Experiment.Exclusion> exclusions(Node node) throws ExperimentException {
+            List<Node> items = node instanceof ListNode l ? l.items() : List.of(node);
+            List<Experiment.Exclusion> out = new ArrayList<>();
+            for (Node item : items) {
+                if (!(item instanceof MapNode entry) || entry.entries().isEmpty()) {
+                    throw error(item.line(), "exclude lists pairs such as {scheduler: platform-pool, workload: echo}");
+                }
+                for (String key : entry.entries().keySet()) {
+                    if (!key.equals("scheduler") && !key.equals("workload")) {
+                        throw error(entry.keyLines().get(key), "unknown key '" + key + "' in exclude; valid: scheduler, workload");
+                    }
+                }
+                String scheduler = text(entry.entries().get("scheduler"), "scheduler");
+                String workload = text(entry.entries().get("workload"), "workload");
+                if (scheduler != null) {
+                    String s = scheduler;
+                    check(entry.entries().get("scheduler"), () -> s.contains(":") ? Matrix.schedulerSpecs(s)
+                            : Schedulers.provider(s));
+                }
+                if (workload != null) {
+                    String w = workload;
+                    check(entry.entries().get("workload"), () -> Matrix.workloads(List.of(w)));
+                }
+                out.add(new Experiment.Exclusion(scheduler, workload));
+            }
+            return out;
         }
 
         private List<Scalar> scalars(Node node, String key) throws ExperimentException {

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Expands an {@link Experiment} into its cells, in a fixed order: for each scheduler, each
  * workload, each combination of its parameter values (the cross product, keys in the order
- * given), each task count, each arrival mode. The order is the contract {@code --shard} and
- * {@code sab merge} rely on: the same experiment always expands to the same numbered cells.
+ * given), each task count, each arrival mode; pairs of scheduler and workload the experiment
+ * excludes are left out. The order is the contract {@code --shard} and {@code sab merge} rely on:
+ * the same experiment always expands to the same numbered cells.
  *
  * <p>Every check throws {@link IllegalArgumentException} with a one-line message naming the bad
  * value and what is valid; {@link ExperimentFile} adds the file and line.
@@ -52,8 +53,12 @@ public final class Matrix {
         List<Arrival> arrivals = arrivals(e);
 
         List<Cell> cells = new ArrayList<>();
+        List<Experiment.Exclusion> exclude = e.exclude() == null ? List.of() : e.exclude();
         for (String scheduler : schedulers) {
             for (String workload : workloads) {
+                if (exclude.stream().anyMatch(x -> x.matches(scheduler, workload))) {
+                    continue;
+                }
                 for (Map<String, String> combination : combinations(workload, params)) {
                     for (int n : tasks) {
                         for (Arrival arrival : arrivals) {
@@ -62,6 +67,9 @@ public final class Matrix {
                     }
                 }
             }
+        }
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("the exclusions leave no cell to run");
         }
         return cells;
     }

@@ -86,10 +86,28 @@ class ExperimentFileTest {
             "schedulers: {a: b}|exp.yaml:1: 'schedulers' takes a value or a list of values, not a map",
             "schedulers: [virtual\\nworkloads: [sleep]|exp.yaml:2: malformed YAML",
             "- just\\n- a list|exp.yaml:1: expected keys such as schedulers, workloads, tasks",
+            "exclude: [{scheduler: nodejs}]|exp.yaml:1: unknown scheduler 'nodejs'",
+            "exclude: [{workload: sleep, when: never}]|exp.yaml:1: unknown key 'when' in exclude; valid: scheduler, workload",
+            "exclude: [platform]|exp.yaml:1: exclude lists pairs such as {scheduler: platform-pool, workload: echo}",
+            "schedulers: [virtual]\\nworkloads: [sleep]\\nexclude: [{workload: sleep}]|exp.yaml:3: the exclusions leave no cell to run",
     })
     void mistakesNameTheFileTheLineAndWhatIsValid(String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n"))).isInstanceOf(ExperimentException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void exclusionsLeavePairsOutOfTheCrossProduct() throws Exception {
+        Experiment e = parse("""
+                schedulers: [platform, "platform-pool:threads=1", virtual]
+                workloads: [sleep, cpu]
+                exclude:
+                  - {scheduler: platform-pool, workload: sleep}
+                  - {scheduler: virtual, workload: cpu}
+                """);
+        assertThat(Matrix.expand(e)).extracting(c -> c.scheduler() + " " + c.workload())
+                .containsExactly("platform sleep", "platform cpu", "platform-pool:threads=1 cpu", "virtual sleep");
+        assertThat(Matrix.expand(e)).extracting(Cell::index).containsExactly(0, 1, 2, 3);
     }
 
     @Test

@@ -100,9 +100,10 @@ class RunCommandTest {
     void withNoArgumentsItRunsTheDefaultExperiment() {
         CliRun r = CliRun.of("run", "--dry-run");
         assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
-        assertThat(r.out()).startsWith("experiment default:").contains("platform-pool").contains("cpu").contains("units=1000");
-        CliRun overridden = CliRun.of("run", "--dry-run", "--tasks", "7", "--trials", "1");
-        assertThat(overridden.out()).contains("× 1 trial =").contains(" 7 ");
+        assertThat(r.out()).startsWith("experiment default:").contains("platform-pool").contains("gmp").contains("units=200")
+                .doesNotContain("platform-pool echo");
+        CliRun overridden = CliRun.of("run", "--dry-run", "--tasks", "7", "--trials", "2");
+        assertThat(overridden.out()).contains("× 2 trials =").contains(" 7 ");
     }
 
     @Test

@@ -6,14 +6,15 @@ import dev.sab.reports.model.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The summary table: one row per cell, medians over ok trials. Rendered as a Markdown table whose
- * columns are padded, so the same text reads well in a terminal and in summary.md. The task count
- * and arrival columns appear when the cells differ in them.
+ * columns are padded, so the same text reads well in a terminal and in summary.md. A run's
+ * parameters are shown when they tell it apart from the other runs of its workload (all of them
+ * for a workload that ran once); the task count and arrival columns appear when the cells differ
+ * in them. Everything in force is in results.json.
  *
  * <p>Columns: throughput; latency p50, p99 and max (per task, from submit, or from the intended
  * start in open-loop runs); the responsiveness probe's p99 lateness; resident memory per task
@@ -27,7 +28,11 @@ public final class SummaryTable {
         boolean tasksVary = results.runs().stream().map(RunResult::tasks).distinct().count() > 1;
         boolean arrivalVaries = results.runs().stream().map(RunResult::arrival).distinct().count() > 1
                 || results.runs().stream().anyMatch(r -> r.arrival() != null && !r.arrival().equals("burst"));
-        List<String> header = new ArrayList<>(List.of("scheduler", "workload", "params"));
+        boolean anyParams = results.runs().stream().anyMatch(r -> !params(r, results).isEmpty());
+        List<String> header = new ArrayList<>(List.of("scheduler", "workload"));
+        if (anyParams) {
+            header.add("params");
+        }
         if (tasksVary) {
             header.add("tasks");
         }
@@ -39,7 +44,10 @@ public final class SummaryTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (RunResult run : results.runs()) {
-            List<String> row = new ArrayList<>(List.of(run.scheduler(), run.workload(), params(run.params())));
+            List<String> row = new ArrayList<>(List.of(run.scheduler(), run.workload()));
+            if (anyParams) {
+                row.add(params(run, results));
+            }
             if (tasksVary) {
                 row.add(Objects.toString(run.tasks(), ""));
             }
@@ -84,8 +92,15 @@ public final class SummaryTable {
                 s.memory() == null || s.memory().heapBytesPerTask() == null ? "" : Units.bytes(s.memory().heapBytesPerTask()));
     }
 
-    private static String params(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    /**
+     * The parameters that tell this run apart from the other runs of its workload; all of them when
+     * the workload ran once. Every parameter in force is in results.json.
+     */
+    private static String params(RunResult run, Results results) {
+        List<RunResult> same = results.runs().stream().filter(r -> r.workload().equals(run.workload())).toList();
+        return run.params().entrySet().stream()
+                .filter(e -> same.size() == 1 || same.stream().anyMatch(r -> !Objects.equals(r.params().get(e.getKey()), e.getValue())))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     private static void line(StringBuilder out, List<String> cells, int[] widths, int firstNumeric) {
