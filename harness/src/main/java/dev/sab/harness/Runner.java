@@ -3,6 +3,7 @@ package dev.sab.harness;
 import dev.sab.harness.internal.ForkedTrial;
 import dev.sab.harness.internal.InProcessTrial;
 import dev.sab.reports.format.ReportFormat;
+import dev.sab.reports.format.ReportFormats;
 import dev.sab.reports.model.Environment;
 import dev.sab.reports.model.Results;
 import dev.sab.reports.model.RunResult;
@@ -21,9 +22,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a matrix of cells, each for {@code trials} measured trials, and rewrites every output file
- * after each trial, so whatever has finished is on disk whatever happens next (each format writes
- * atomically: a reader sees the previous file or the new one, never half of one).
+ * Runs a matrix of cells, each for {@code trials} measured trials, and rewrites results.json (and
+ * the other {@linkplain ReportFormats#incremental() incremental} formats) after each trial, so
+ * whatever has finished is on disk whatever happens next; each format writes atomically (a reader
+ * sees the previous file or the new one, never half of one). The derived formats are written when
+ * the run ends or is stopped.
  *
  * <p>{@link #stop} may be called from any thread (the Ctrl-C handler): the trial in flight is
  * ended (its child process killed) and left out, the files are written once more, marked
@@ -81,13 +84,13 @@ public final class Runner {
                             runs.removeLast();
                         }
                         runs.add(run);
-                        write(snapshot());
+                        write(snapshot(), ReportFormats.incremental());
                     }
                 }
             }
             synchronized (this) {
                 Results results = snapshot();
-                write(results);
+                write(results, formats);
                 return results;
             }
         } finally {
@@ -133,7 +136,7 @@ public final class Runner {
             synchronized (this) {
                 Results results = snapshot();
                 try {
-                    write(results);
+                    write(results, formats);
                 } catch (IOException ignored) {
                     // every finished trial is already on disk from the write after it
                 }
@@ -148,8 +151,8 @@ public final class Runner {
         return stopping;
     }
 
-    private void write(Results results) throws IOException {
-        for (ReportFormat f : formats) {
+    private void write(Results results, List<ReportFormat> which) throws IOException {
+        for (ReportFormat f : which) {
             f.write(results, outDir);
         }
     }
