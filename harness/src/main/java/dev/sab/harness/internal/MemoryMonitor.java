@@ -98,8 +98,12 @@ public final class MemoryMonitor implements AutoCloseable {
         }
     }
 
-    /** Reads the resident set until it holds still (within the tolerance) for a while, and returns it. */
+    /**
+     * Reads the resident set until it holds still (within the tolerance) for a while, and returns it.
+     * Called only on the monitor thread.
+     */
     private long settle(ProcStatus.RssReader reader) {
+        assert Thread.currentThread() == thread;
         long deadline = System.nanoTime() + SETTLE_MAX_NANOS;
         long anchor = reader.rss();
         int stable = 0;
@@ -122,6 +126,7 @@ public final class MemoryMonitor implements AutoCloseable {
      * may be null).
      */
     public MemoryResult finish(MemoryResult heapHalf) throws InterruptedException {
+        assert Thread.currentThread() != thread;
         thread.join(FINISH_WAIT_MILLIS); // the trial has entered SAMPLED: let the watcher read the high-water mark
         close();
         MemoryResult base = heapHalf != null ? heapHalf : MemoryResult.heapOnly(null, null, null, null);
