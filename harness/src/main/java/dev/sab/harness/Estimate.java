@@ -12,7 +12,8 @@ import java.time.Duration;
  * A rough estimate of how long a trial takes, for {@code --dry-run}: JVM start-up, the memory
  * baseline, and (warm-up + 1) iterations, each estimated from the workload's parameters. A
  * parameter that is a duration is taken as time each task waits; a parameter counted in CPU units
- * as work each task does. Waits overlap across the tasks in flight; CPU work is shared by the
+ * as work each task does (weighted by a ratio parameter of the same prefix, as
+ * {@code heavyUnits} by {@code heavyRatio}, when there is one). Waits overlap across the tasks in flight; CPU work is shared by the
  * cores. Workloads whose cost hides elsewhere (a server, a ratio of heavy tasks) are
  * underestimated: the figure is a guide for planning a sweep, not a prediction.
  */
@@ -47,6 +48,17 @@ public final class Estimate {
         return sum;
     }
 
+    /** The ratio parameter {@code <prefix>Ratio} of a units parameter {@code <prefix>Units}, or 1. */
+    private static double share(WorkloadInfo info, Params params, String unitsParam) {
+        if (!unitsParam.endsWith("Units")) {
+            return 1;
+        }
+        String ratio = unitsParam.substring(0, unitsParam.length() - "Units".length()) + "Ratio";
+        return info.params().stream().filter(p -> p.name().equals(ratio) && p.type() == ParamInfo.Type.RATIO).findFirst()
+                .map(p -> ((Number) p.parse(info.name(), params.asWritten().get(ratio))).doubleValue())
+                .orElse(1.0);
+    }
+
     static Duration iteration(Cell cell) {
         WorkloadInfo info = Workloads.info(cell.workload());
         Params params = Workloads.params(info, cell.params());
@@ -57,7 +69,7 @@ public final class Estimate {
             if (v instanceof Duration d) {
                 waitNanos += d.toNanos();
             } else if (v instanceof Long units && p.unit().startsWith("units of")) {
-                cpuNanos += units * CpuKernel.calibration().nsPerUnit();
+                cpuNanos += units * CpuKernel.calibration().nsPerUnit() * share(info, params, p.name());
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
