@@ -23,9 +23,9 @@ import java.util.concurrent.Callable;
  * everything; histograms are merged exactly.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Merges results (results.json files, or directories holding one) into --out: every trial is kept,",
-                "cells are put back in matrix order, and each cell's summary and pooled histogram are computed",
-                "again from all its trials."},
+        description = {"Merges results (results.json files, or directories holding one) into",
+                "--out: every trial is kept, cells are put back in matrix order, and each",
+                "cell's summary and pooled histogram are computed again from all its trials."},
         footer = {"", "Example:", "  sab merge sab-results/sweep-*-shard-* -o sab-results/sweep",
                 "", "Exit codes: 0 ok, 2 bad usage or an input that is not a sab results file."})
 final class MergeCommand implements Callable<Integer> {

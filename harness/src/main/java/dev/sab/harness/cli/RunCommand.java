@@ -41,16 +41,18 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs every workload on every scheduler, --trials times each, and writes results.json, summary.md,",
-                "trials.csv and latency.hlog to --out. With no -f, -s or -w it runs the default experiment",
-                "(experiments/default.yaml). Options given with -f override the file's values."},
+                "Runs every workload on every scheduler, --trials times each, and writes",
+                "results.json, summary.md, trials.csv, latency.hlog and hgrm/ to --out.",
+                "With no -f, -s or -w it runs the default experiment",
+                "(experiments/default.yaml); options given with -f override the file."},
         footer = {"", "Examples:",
-                "  sab run                                     the default comparison (under 2 minutes)",
-                "  sab run -f heavy-vs-light                   a curated experiment (see experiments/)",
+                "  sab run                        the default comparison (under 2 minutes)",
+                "  sab run -f heavy-vs-light      a curated experiment (see experiments/)",
                 "  sab run -s platform -s virtual -w sleep,cpu --tasks 1000",
-                "  sab run -s virtual -w sleep --rate 2000/s --arrival poisson --tasks 10000",
-                "  sab run -f sweep.yaml --shard 2/8           one of 8 slices; sab merge joins them",
-                "", "Exit codes: 0 ok, 1 a trial failed (results still written), 2 bad usage or bad input, 130 stopped (Ctrl-C)."})
+                "  sab run -s virtual -w sleep --rate 2000/s --arrival poisson",
+                "  sab run -f sweep.yaml --shard 2/8   one slice of 8; sab merge joins them",
+                "", "Exit codes: 0 ok, 1 a trial failed (results still written),",
+                "2 bad usage or bad input, 130 stopped (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {
 
     enum Format { table, json }
@@ -60,8 +62,8 @@ final class RunCommand implements Callable<Integer> {
     String file;
 
     @Option(names = {"-s", "--scheduler"}, paramLabel = "SPEC",
-            description = {"A scheduler spec, name[:key=value,...]; repeatable, and one value may hold several",
-                    "(a token without '=' starts the next). Default: every scheduler. See 'sab list schedulers'."})
+            description = "A scheduler spec, name[:key=value,...]; repeatable, and one value may hold several "
+                    + "(a token without '=' starts the next). Default: every scheduler. See 'sab list schedulers'.")
     List<String> schedulers = new ArrayList<>();
 
     @Option(names = {"-w", "--workload"}, paramLabel = "NAME", split = ",",
@@ -69,8 +71,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> workloads = new ArrayList<>();
 
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-            description = {"A workload parameter, for every selected workload that takes it;",
-                    "workload.key=value for one workload only."})
+            description = "A workload parameter, for every selected workload that takes it; workload.key=value "
+                    + "for one workload only.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--tasks", paramLabel = "N", description = "Tasks per trial (default: " + Experiment.DEFAULT_TASKS + ").")
