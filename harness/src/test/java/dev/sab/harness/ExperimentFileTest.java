@@ -162,6 +162,16 @@ class ExperimentFileTest {
     }
 
     @Test
+    void theReadmeExampleIsAValidExperiment() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Experiment e = ExperimentFile.parse("README.md", yaml);
+        // 3 schedulers × (sleep: 2 durations + cpu: 1) × 2 task counts, less platform × sleep's 2 × 2
+        assertThat(Matrix.expand(e)).hasSize(3 * 3 * 2 - 4);
+    }
+
+    @Test
     void theDirectoryHoldsExactlyTheBundledExperiments() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("..", "experiments"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.replace(".yaml", "")))
