@@ -1,5 +1,7 @@
 package dev.sab.schedulers;
 
+import dev.sab.schedulers.eventloop.scheduler.EventLoopClusterProvider;
+import dev.sab.schedulers.eventloop.scheduler.EventLoopProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
 import dev.sab.schedulers.virtual.VirtualProvider;
@@ -15,7 +17,9 @@ public final class Schedulers {
     private static final List<SchedulerProvider> PROVIDERS = List.of(
             new PlatformProvider(),
             new PlatformPoolProvider(),
-            new VirtualProvider());
+            new VirtualProvider(),
+            new EventLoopProvider(),
+            new EventLoopClusterProvider());
 
     private Schedulers() {
     }

@@ -74,6 +74,7 @@ public final class EventLoop implements AutoCloseable {
     private final CountDownLatch exited = new CountDownLatch(1);
     private final Object stateLock = new Object();
     private final List<Runnable> beforeExit = new ArrayList<>();
+    private final List<Runnable> exitHooks = new ArrayList<>(); // loop thread only: run as run() ends
     private final LoopInstrumentation instrumentation;
     private Consumer<Throwable> uncaughtHandler;
     private BiConsumer<Throwable, Promise<?>> rejectionHandler;
@@ -194,6 +195,13 @@ public final class EventLoop implements AutoCloseable {
         } catch (LoopAbort abort) {
             throw abort.rethrow();
         } finally {
+            for (Runnable hook : List.copyOf(exitHooks)) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    // an exit hook stops a worker; one that fails must not keep the others from running
+                }
+            }
             CURRENT.remove();
             if (watchdog != null) {
                 watchdog.close();
@@ -280,6 +288,16 @@ public final class EventLoop implements AutoCloseable {
         if (ownsPool) {
             pool.shutdown();
         }
+    }
+
+    /** Runs {@code hook} on the loop thread when {@link #run} ends (Node stops its workers at exit). */
+    void onExitHook(Runnable hook) {
+        exitHooks.add(hook);
+    }
+
+    /** uv_stop from any thread: the loop leaves run() at the end of its iteration. */
+    void stopFromAnyThread() {
+        uv.stopFromAnyThread();
     }
 
     /** Whether {@link #run} has returned. Thread-safe. */

@@ -163,6 +163,36 @@ public final class TcpServer {
         }
     }
 
+    /**
+     * Stops accepting (the listen socket stays open; connections wait in the kernel's backlog), as
+     * libuv does by stopping the listen watcher. A sab extension: Node has no such call. Used by
+     * loops sharing one listen socket, so that only loops with a waiting acceptor take connections.
+     */
+    public TcpServer pauseAccepting() {
+        loop.checkThread("TcpServer.pauseAccepting");
+        setAccepting(false);
+        return this;
+    }
+
+    /** Accepts again after {@link #pauseAccepting()}. */
+    public TcpServer resumeAccepting() {
+        loop.checkThread("TcpServer.resumeAccepting");
+        setAccepting(true);
+        return this;
+    }
+
+    private void setAccepting(boolean on) {
+        if (watcher == null || closing) {
+            return;
+        }
+        try {
+            watcher.interest(on ? SelectionKey.OP_ACCEPT : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        handle.setActive(on);
+    }
+
     public TcpServer ref() {
         loop.checkThread("TcpServer.ref");
         handle.ref();
