@@ -318,12 +318,21 @@ public final class UvLoop implements AutoCloseable {
 
     private void poll(long timeoutMs) {
         try {
+            if (timeoutMs > 0) {
+                // uv__io_poll with UV_METRICS_IDLE_TIME, as Node runs it: the timeout was computed from the
+                // cached time; refresh the time and wait only for what is left, so a slow callback before
+                // the poll does not make the next timer late by its own duration
+                long base = time;
+                updateTime();
+                timeoutMs = Math.max(0, timeoutMs - (time - base));
+            }
             if (timeoutMs != 0 && virtualClock != null && advanceVirtualTime(timeoutMs)) {
                 return;
             }
             if (timeoutMs == 0) {
                 if (poller.hasChannels()) {
                     poller.select(0);
+                    updateTime(); // libuv updates the time after every epoll_wait
                 }
             } else {
                 long start = clock.nanoTime();
@@ -346,6 +355,7 @@ public final class UvLoop implements AutoCloseable {
                 blockedSince = 0; // volatile: cleared before the publication, which readers check for (see LoopInstrumentation)
                 stats.publish();
                 stats.increment(LoopStats.BLOCKING_POLLS);
+                updateTime();
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the poll phase's selector failed", e);
@@ -368,6 +378,7 @@ public final class UvLoop implements AutoCloseable {
             return true;
         }
         virtualClock.advance(java.time.Duration.ofMillis(timeoutMs));
+        updateTime();
         return true;
     }
 

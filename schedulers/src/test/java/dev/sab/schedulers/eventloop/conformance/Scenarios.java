@@ -20,6 +20,7 @@ public final class Scenarios {
                 new S09CloseCallbacks(),
                 new S10ThreadPoolSaturation(),
                 new S11StarvationWatchdog(),
+                new S12WorkerRoundTrip(),
                 new S14ImmediateChain(),
                 new S15TimersMicrotasksBetween(),
                 new S16NextTickRecursion(),
@@ -32,6 +33,8 @@ public final class Scenarios {
                 new S23TcpEcho(),
                 new S24ConnectionRefused(),
                 new S25UncaughtException(),
-                new S26BeforeExit());
+                new S26BeforeExit(),
+                new S27StructuredClone(),
+                new S28WorkerError());
     }
 }
