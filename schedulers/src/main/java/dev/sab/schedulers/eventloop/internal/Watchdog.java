@@ -35,6 +35,7 @@ public final class Watchdog implements AutoCloseable {
     private static final VarHandle PROGRESS;
     private static final VarHandle RUNNING;
     private static final VarHandle WAITING;
+    private static final VarHandle CALLBACK_START;
 
     static {
         try {
@@ -45,6 +46,7 @@ public final class Watchdog implements AutoCloseable {
             PROGRESS = l.findVarHandle(Watchdog.class, "progress", long.class);
             RUNNING = l.findVarHandle(Watchdog.class, "running", Object.class);
             WAITING = l.findVarHandle(Watchdog.class, "waiting", boolean.class);
+            CALLBACK_START = l.findVarHandle(Watchdog.class, "callbackStartNanos", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,6 +70,7 @@ public final class Watchdog implements AutoCloseable {
     @SuppressWarnings("unused") private long progress;
     @SuppressWarnings("unused") private Object running;
     @SuppressWarnings("unused") private boolean waiting;
+    @SuppressWarnings("unused") private long callbackStartNanos;
 
     public Watchdog(UvLoop loop, String loopName, Duration threshold, Duration interval, Consumer<LoopStall> handler,
                     boolean abort) {
@@ -96,6 +99,7 @@ public final class Watchdog implements AutoCloseable {
 
     /** Called only on the loop thread before each callback or microtask; {@code what} names it. */
     public void progress(Object what) {
+        CALLBACK_START.setOpaque(this, clock.nanoTime());
         RUNNING.setOpaque(this, what);
         PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) + 1);
     }
@@ -115,43 +119,36 @@ public final class Watchdog implements AutoCloseable {
 
     private void watch() {
         long lastSeq = -1;
-        long lastProgress = -1;
-        long progressSince = 0;
-        boolean reportedStarved = false;
-        boolean reportedBlocked = false;
+        long blockedReportedAt = -1; // the progress count of the callback last reported as blocked
+        boolean starvedReported = false;
         while (!closed) {
             try {
                 Thread.sleep(interval);
             } catch (InterruptedException e) {
                 return;
             }
+            if ((boolean) WAITING.getOpaque(this)) {
+                continue; // idle in the poll phase: not a stall
+            }
             long now = clock.nanoTime();
             long seq = (long) PHASE_SEQ.getOpaque(this);
             long prog = (long) PROGRESS.getOpaque(this);
-            if ((boolean) WAITING.getOpaque(this)) {
-                lastSeq = -1;
-                continue;
-            }
+            long phaseStart = (long) PHASE_START.getOpaque(this);
+            long callbackStart = Math.max(phaseStart, (long) CALLBACK_START.getOpaque(this));
             if (seq != lastSeq) {
                 lastSeq = seq;
-                lastProgress = prog;
-                progressSince = now;
-                reportedStarved = false;
-                reportedBlocked = false;
-                continue;
+                starvedReported = false;
             }
-            if (prog != lastProgress) {
-                lastProgress = prog;
-                progressSince = now;
-            }
-            long inPhase = now - (long) PHASE_START.getOpaque(this);
-            long inCallback = now - progressSince;
+            long inPhase = now - phaseStart;
+            long inCallback = now - callbackStart;
             LoopStall stall = null;
-            if (inCallback >= thresholdNanos && !reportedBlocked) {
-                reportedBlocked = true;
-                stall = report(LoopStall.Kind.BLOCKED, inCallback, prog);
-            } else if (inPhase >= thresholdNanos && inCallback < thresholdNanos && !reportedStarved) {
-                reportedStarved = true;
+            if (inCallback >= thresholdNanos) {
+                if (blockedReportedAt != prog) {
+                    blockedReportedAt = prog;
+                    stall = report(LoopStall.Kind.BLOCKED, inCallback, prog);
+                }
+            } else if (inPhase >= thresholdNanos && !starvedReported) {
+                starvedReported = true;
                 stall = report(LoopStall.Kind.STARVED, inPhase, prog);
             }
             if (stall != null) {

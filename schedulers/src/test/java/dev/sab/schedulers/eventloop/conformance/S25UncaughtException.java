@@ -14,11 +14,15 @@ public final class S25UncaughtException implements Scenario {
         try (EventLoop loop = EventLoop.create()) {
             loop.run(() -> {
                 loop.onUncaughtException(e -> t.log("uncaught: " + e.getMessage()));
-                loop.setTimeout(() -> {
+                // both callbacks are made before either timer is set: a JVM's first use of a lambda can
+                // take a millisecond, which would put the two 1 ms timers a millisecond apart
+                Runnable first = () -> {
                     t.log("timer 1 throws");
                     throw new RuntimeException("from timer 1");
-                }, 1);
-                loop.setTimeout(() -> t.log("timer 2 still runs"), 1);
+                };
+                Runnable second = () -> t.log("timer 2 still runs");
+                loop.setTimeout(first, 1);
+                loop.setTimeout(second, 1);
                 loop.nextTick(() -> {
                     throw new RuntimeException("from a tick");
                 });
