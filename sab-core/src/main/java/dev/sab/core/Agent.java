@@ -8,9 +8,18 @@ import java.util.Objects;
  *
  * <p>In a browser the main thread is an agent whose {@code [[CanBlock]]} is false; Node's main
  * thread and every worker may block. sab maps agents onto Java threads: a thread runs as the
- * agent bound to it with {@link #runAs}, and as {@link #DEFAULT} (a blocking agent) otherwise.
- * Event-loop threads bind a non-blocking agent (browser main-thread semantics) unless configured
- * for Node's semantics.
+ * agent bound to it with {@link #runAs} or {@link #bindToCurrentThread}, and as {@link #DEFAULT}
+ * (a blocking agent) otherwise. Event-loop threads bind a non-blocking agent (browser main-thread
+ * semantics) unless the event loop is configured for Node's semantics, where the main thread may
+ * block: that choice is the event loop's setting, expressed by which agent it binds.
+ *
+ * <p>What depends on it: {@link Atomics#wait(Int32Array, int, int, double)} throws
+ * {@link IllegalStateException} when the current agent may not block (after validating its
+ * arguments, before comparing the value, as the specification orders it); so do the blocking
+ * operations of {@code Lock}, {@code Condition}, {@code Semaphore} and {@code Latch}, whose
+ * messages point to their asynchronous forms. {@code waitAsync} and {@code notify} work for every
+ * agent. The binding is a plain {@link ThreadLocal}: a thread started by an agent does not inherit
+ * it, as a worker does not inherit its parent's {@code [[CanBlock]]}.
  *
  * <p>Thread-safe: agents are immutable; the binding is per thread.
  */
@@ -68,6 +77,19 @@ public final class Agent {
      */
     public void bindToCurrentThread() {
         CURRENT.set(this);
+    }
+
+    /**
+     * Throws unless the calling thread's agent may block: the check {@code Atomics.wait} and the
+     * blocking operations of the locks make first. {@code operation} and {@code instead} name the
+     * refused call and its asynchronous alternative, for the message.
+     */
+    static void requireCurrentCanBlock(String operation, String instead) {
+        Agent agent = current();
+        if (!agent.canBlock) {
+            throw new IllegalStateException(operation + " would block " + agent
+                    + ", which may not block (a browser main thread or an event loop); use " + instead);
+        }
     }
 
     /** ECMAScript's {@code [[CanBlock]]}: whether {@code Atomics.wait} may suspend this agent. */

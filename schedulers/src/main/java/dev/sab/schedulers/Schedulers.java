@@ -2,6 +2,7 @@ package dev.sab.schedulers;
 
 import dev.sab.schedulers.eventloop.scheduler.EventLoopClusterProvider;
 import dev.sab.schedulers.eventloop.scheduler.EventLoopProvider;
+import dev.sab.schedulers.gmp.GmpProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
 import dev.sab.schedulers.virtual.VirtualProvider;
@@ -18,6 +19,7 @@ public final class Schedulers {
             new PlatformProvider(),
             new PlatformPoolProvider(),
             new VirtualProvider(),
+            new GmpProvider(),
             new EventLoopProvider(),
             new EventLoopClusterProvider());
 

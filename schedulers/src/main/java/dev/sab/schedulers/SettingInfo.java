@@ -18,6 +18,7 @@ public record SettingInfo(String name, Type type, String defaultValue, String de
     public enum Type {
         POSITIVE_INT("a whole number ≥ 1"),
         NON_NEGATIVE_INT("a whole number ≥ 0"),
+        POWER_OF_TWO("a power of two ≥ 2 (2, 4, 8, ...)"),
         ON_OFF("on or off"),
         DURATION("a duration such as 20us, 10ms or 2s"),
         TEXT("any text");
@@ -53,6 +54,7 @@ public record SettingInfo(String name, Type type, String defaultValue, String de
             return switch (type) {
                 case POSITIVE_INT -> requireAtLeast(Integer.parseInt(value), 1);
                 case NON_NEGATIVE_INT -> requireAtLeast(Integer.parseInt(value), 0);
+                case POWER_OF_TWO -> requirePowerOfTwo(Integer.parseInt(value));
                 case ON_OFF -> switch (value.toLowerCase(Locale.ROOT)) {
                     case "on", "true", "yes" -> Boolean.TRUE;
                     case "off", "false", "no" -> Boolean.FALSE;
@@ -65,6 +67,13 @@ public record SettingInfo(String name, Type type, String defaultValue, String de
             throw new IllegalArgumentException("bad value '" + raw + "' for setting '" + name + "' of scheduler '"
                     + scheduler + "': expected " + type.valid());
         }
+    }
+
+    private static Integer requirePowerOfTwo(int v) {
+        if (v < 2 || Integer.bitCount(v) != 1) {
+            throw new NumberFormatException();
+        }
+        return v;
     }
 
     private static Integer requireAtLeast(int v, int min) {

@@ -1,0 +1,164 @@
+package dev.sab.schedulers.gmp;
+
+import dev.sab.core.Agent;
+import dev.sab.schedulers.Conn;
+import dev.sab.schedulers.CpuKernel;
+import dev.sab.schedulers.Ctx;
+import dev.sab.schedulers.Listener;
+import dev.sab.schedulers.SafePoint;
+import dev.sab.schedulers.Task;
+import dev.sab.schedulers.TaskHandle;
+import dev.sab.schedulers.ValueTask;
+import dev.sab.schedulers.internal.BlockingConn;
+import dev.sab.schedulers.internal.BlockingListener;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What a goroutine's system calls do (DESIGN.md's table, the gmp column):
+ * <ul>
+ *   <li>{@code sleep}: a timer on the current P's heap, armed by the M once the G has parked
+ *       (Go: {@code time.Sleep} → {@code resetForSleep} → {@code gopark}); the JDK's timer thread
+ *       is never involved.</li>
+ *   <li>{@code cpu}: the calibrated kernel with a safe point about every microsecond, where a G
+ *       that sysmon asked to stop yields to the global queue (Go: the preemption check in the
+ *       function prologue, {@code gopreempt_m}).</li>
+ *   <li>{@code yield}: to the global queue (Go: {@code runtime.Gosched}).</li>
+ *   <li>{@code blocking}: entersyscall, the call, exitsyscall; sysmon hands the P to another M if
+ *       the call takes longer than a sysmon tick.</li>
+ *   <li>{@code connect}/{@code listen}: blocking channels; the G parks and the JDK's poller
+ *       readies it through the global queue, as Go's netpoller injects readied Gs.</li>
+ * </ul>
+ * Called only from a goroutine of this scheduler; from any other thread each call falls back to
+ * the plain JDK call.
+ */
+final class GmpCtx implements Ctx {
+    private final GmpScheduler scheduler;
+    private final Sched sched;
+    private final SafePoint safePoint;
+
+    GmpCtx(GmpScheduler scheduler, Sched sched) {
+        this.scheduler = scheduler;
+        this.sched = sched;
+        this.safePoint = sched.config.preempt() ? this::preemptionCheck : SafePoint.NONE;
+    }
+
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+        long nanos = d.toNanos();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (nanos <= 0) {
+            return; // Go: time.Sleep(0) returns at once
+        }
+        if (Goroutine.currentMachine(sched) == null) {
+            Thread.sleep(d);
+            return;
+        }
+        long when = sched.ticker.nanoTime() + nanos;
+        Timers.Timer timer = new Timers.Timer(when, Thread.currentThread());
+        try {
+            while (sched.ticker.nanoTime() < when) {
+                if (timer.state() == Timers.Timer.NEW) {
+                    Machine m = Goroutine.currentMachine(sched);
+                    m.pendingTimer = timer; // armed by the M once this G is off the CPU
+                    LockSupport.park(this);
+                    if (Goroutine.currentMachine(sched) == m && m.pendingTimer == timer) {
+                        m.pendingTimer = null; // park returned at once (a stale permit): never left the CPU
+                    }
+                } else {
+                    LockSupport.park(this);
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        } finally {
+            timer.cancel(); // a timer still pending (interrupted, or woken at its deadline) must not fire later
+        }
+    }
+
+    @Override
+    public void cpu(long units) {
+        CpuKernel.burn(units, safePoint);
+    }
+
+    /** The safe point: yields if sysmon asked this G's M to preempt it. */
+    private void preemptionCheck() {
+        Machine m = Goroutine.currentMachine(sched);
+        if (m != null && m.preempt) {
+            m.preempt = false;
+            m.yieldReason = Machine.YIELD_PREEMPT;
+            Thread.yield();
+            if (Goroutine.currentMachine(sched) == m && m.yieldReason == Machine.YIELD_PREEMPT) {
+                m.yieldReason = Machine.YIELD_NONE; // pinned: the yield did not happen
+            }
+        }
+    }
+
+    @Override
+    public void yield() {
+        Machine m = Goroutine.currentMachine(sched);
+        if (m == null) {
+            Thread.yield();
+            return;
+        }
+        m.yieldReason = Machine.YIELD_GOSCHED;
+        Thread.yield();
+        if (Goroutine.currentMachine(sched) == m && m.yieldReason == Machine.YIELD_GOSCHED) {
+            m.yieldReason = Machine.YIELD_NONE;
+        }
+    }
+
+    @Override
+    public <T> T blocking(Callable<T> call) throws Exception {
+        Machine m = Goroutine.currentMachine(sched);
+        if (m == null || m.p == null || m.inSyscall()) {
+            return call.call(); // not on one of our Ms, or already in a blocking call
+        }
+        m.entersyscall();
+        try {
+            return call.call();
+        } finally {
+            Machine.exitsyscall(sched);
+        }
+    }
+
+    @Override
+    public Conn connect(InetSocketAddress address) throws IOException {
+        return BlockingConn.open(address);
+    }
+
+    @Override
+    public Listener listen(InetSocketAddress address) throws IOException {
+        return BlockingListener.open(address);
+    }
+
+    @Override
+    public TaskHandle<Void> spawn(Task child) {
+        return scheduler.submitChild(c -> {
+            child.run(c);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> TaskHandle<T> submit(ValueTask<T> child) {
+        return scheduler.submitChild(child);
+    }
+
+    @Override
+    public Agent agent() {
+        return Agent.current();
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+}
