@@ -6,7 +6,7 @@ const shared = new Int32Array(new SharedArrayBuffer(8));
 const worker = new Worker(`
   const { workerData } = require('worker_threads');
   const ia = new Int32Array(workerData);
-  setTimeout(() => { Atomics.store(ia, 0, 42); Atomics.notify(ia, 0, 1); }, 20);
+  setTimeout(() => { Atomics.store(ia, 0, 42); Atomics.notify(ia, 0, 1); }, 200);
 `, { eval: true, workerData: shared.buffer });
 const notEqual = Atomics.waitAsync(shared, 1, 5);
 log('waitAsync on a value that differs: async=' + notEqual.async + ' value=' + notEqual.value);
@@ -19,4 +19,4 @@ waiting.value.then((v) => {
 });
 worker.on('exit', (code) => log('worker exited with code ' + code));
 let ticks = 0;
-const beat = setInterval(() => { if (++ticks === 2) { log('the loop kept running while waiting'); clearInterval(beat); } }, 2);
+const beat = setInterval(() => { if (++ticks === 3) { log('the loop kept running while waiting'); clearInterval(beat); } }, 20);

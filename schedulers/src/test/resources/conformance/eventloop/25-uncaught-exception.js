@@ -8,3 +8,4 @@ process.nextTick(() => { throw new Error('from a tick'); });
 queueMicrotask(() => { throw new Error('from a microtask'); });
 setImmediate(() => log('immediate still runs'));
 log('main');
+const until = Date.now() + 5; while (Date.now() < until) { /* the 1 ms timers are due before the loop starts */ }

@@ -1,6 +1,10 @@
 package dev.sab.schedulers.eventloop;
 
 import dev.sab.core.Agent;
+import dev.sab.core.Atomics;
+import dev.sab.core.Int32Array;
+import dev.sab.core.WaitAsyncResult;
+import dev.sab.core.WaitResult;
 import dev.sab.schedulers.eventloop.internal.IoWatcher;
 import dev.sab.schedulers.eventloop.internal.LoopStats;
 import dev.sab.schedulers.eventloop.internal.Phase;
@@ -685,6 +689,31 @@ public final class EventLoop implements AutoCloseable {
 
     /** Promise.from: a promise settled by {@code stage}, posted here from wherever it completes. */
     <T> Promise<T> adopt(CompletionStage<T> stage) {
+        return adopt(stage, true);
+    }
+
+    /**
+     * {@code Atomics.waitAsync(ta, index, value)} as a promise of this loop: fulfilled at once with
+     * not-equal or timed-out when the result is known at once (JavaScript's {@code async: false}),
+     * otherwise once a notify reaches the waiter or the wait times out, the settlement arriving
+     * through the poll phase as V8's task does. As in Node, a pending wait does not keep the loop
+     * alive by itself. Called only on the loop thread.
+     */
+    public Promise<WaitResult> waitAsync(Int32Array ta, int index, int value) {
+        return waitAsync(ta, index, value, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #waitAsync(Int32Array, int, int)} with a timeout in ms. */
+    public Promise<WaitResult> waitAsync(Int32Array ta, int index, int value, double timeoutMs) {
+        checkThread("waitAsync");
+        WaitAsyncResult r = Atomics.waitAsync(ta, index, value, timeoutMs);
+        if (!r.async()) {
+            return Promise.resolved(this, r.value());
+        }
+        return adopt(r.promise(), false);
+    }
+
+    private <T> Promise<T> adopt(CompletionStage<T> stage, boolean keepAlive) {
         checkThread("Promise.from");
         Promise<T> p = new Promise<>(this);
         CompletableFuture<T> future = null;
@@ -701,9 +730,13 @@ public final class EventLoop implements AutoCloseable {
             }
             return p;
         }
-        uv.registerRequest(); // a pending foreign stage keeps the loop alive, as an in-flight request does
+        if (keepAlive) {
+            uv.registerRequest(); // a pending foreign stage keeps the loop alive, as an in-flight request does
+        }
         stage.whenComplete((value, error) -> postFromAnyThread(() -> {
-            uv.unregisterRequest();
+            if (keepAlive) {
+                uv.unregisterRequest();
+            }
             if (error != null) {
                 p.rejectNow(unwrap(error));
             } else {

@@ -1,5 +1,10 @@
 package dev.sab.schedulers.eventloop.internal;
 
+import dev.sab.core.ArrayBuffer;
+import dev.sab.core.ArrayBufferLike;
+import dev.sab.core.SharedArrayBuffer;
+import dev.sab.core.TypedArray;
+import dev.sab.core.Uint8Array;
 import dev.sab.schedulers.eventloop.DataCloneException;
 
 import java.io.ByteArrayInputStream;
@@ -40,7 +45,10 @@ import java.util.UUID;
  *       algorithm's memory map makes them.</li>
  *   <li>Throwables are copied through Java serialization, keeping class, message, stack and cause
  *       (JavaScript clones an Error's name, message and stack).</li>
- *   <li>Values that {@link Extension}s claim (shared memory, transferred buffers) are theirs to copy.</li>
+ *   <li>A SharedArrayBuffer is shared, not copied. An ArrayBuffer is copied, unless it is in the
+ *       transfer list: then its bytes move to the copy and the sender's buffer is detached. A typed
+ *       array becomes a view of the same kind, offset and length over the copied (or shared, or
+ *       moved) buffer.</li>
  *   <li>Anything else, a lambda above all (a function in JavaScript), is a DataCloneError.</li>
  * </ul>
  *
@@ -48,46 +56,61 @@ import java.util.UUID;
  */
 public final class StructuredClone {
 
-    /** A type the clone handles specially (sab-core's shared and transferable buffers). */
-    public interface Extension {
-        /** Returns the copy of {@code value}, or {@code NOT_MINE} when this extension does not handle it. */
-        Object copy(Object value, StructuredClone clone);
-    }
-
-    /** What an extension returns for a value it does not handle. */
-    public static final Object NOT_MINE = new Object();
-
-    private static final List<Extension> EXTENSIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
-
     private final IdentityHashMap<Object, Object> memory = new IdentityHashMap<>();
-    private final List<Object> transfer;
+    private final IdentityHashMap<TypedArray, int[]> geometry; // views' offset, length, tracking, read before any detach
 
-    private StructuredClone(List<?> transfer) {
-        this.transfer = List.copyOf(transfer);
+    private StructuredClone(IdentityHashMap<TypedArray, int[]> geometry) {
+        this.geometry = geometry;
     }
 
-    /** Registers an extension for every clone from now on. */
-    public static void register(Extension e) {
-        EXTENSIONS.add(e);
-    }
-
-    /** Clones {@code value}, transferring the objects in {@code transferList}. */
+    /**
+     * StructuredSerializeWithTransfer then deserialize: clones {@code value}; every ArrayBuffer in
+     * {@code transferList} is moved to the copy and detached here. The list is checked first and the
+     * value is cloned once without moving anything, so a message that cannot be cloned leaves every
+     * buffer attached, as in JavaScript.
+     *
+     * @throws DataCloneException if the value cannot be cloned or the transfer list is invalid
+     */
     public static Object copy(Object value, List<?> transferList) {
-        return new StructuredClone(transferList).clone(value);
-    }
-
-    /** Whether {@code o} is in the message's transfer list (by identity). */
-    public boolean isTransferred(Object o) {
-        for (Object t : transfer) {
-            if (t == o) {
-                return true;
-            }
+        IdentityHashMap<TypedArray, int[]> geometry = new IdentityHashMap<>();
+        if (transferList.isEmpty()) {
+            return new StructuredClone(geometry).clone(value);
         }
-        return false;
+        List<ArrayBuffer> buffers = checkTransferList(transferList);
+        StructuredClone dryRun = new StructuredClone(geometry); // also records every view's geometry
+        buffers.forEach(b -> dryRun.memory.put(b, b)); // a stand-in: nothing detached yet
+        dryRun.clone(value);
+        StructuredClone real = new StructuredClone(geometry);
+        for (ArrayBuffer b : buffers) {
+            real.memory.put(b, b.transfer()); // the bytes move; this buffer is detached
+        }
+        return real.clone(value);
     }
 
-    /** Clones one value (for extensions cloning what they contain). */
-    public Object clone(Object value) {
+    private static List<ArrayBuffer> checkTransferList(List<?> transferList) {
+        List<ArrayBuffer> buffers = new ArrayList<>();
+        for (Object o : transferList) {
+            if (o instanceof SharedArrayBuffer) {
+                throw new DataCloneException("a SharedArrayBuffer cannot be transferred; it is shared by posting it");
+            }
+            if (!(o instanceof ArrayBuffer ab)) {
+                throw new DataCloneException((o == null ? "null" : o.getClass().getName())
+                        + " cannot be transferred: only ArrayBuffers can");
+            }
+            if (ab.detached()) {
+                throw new DataCloneException("an ArrayBuffer in the transfer list is detached");
+            }
+            for (ArrayBuffer seen : buffers) {
+                if (seen == ab) {
+                    throw new DataCloneException("an ArrayBuffer appears twice in the transfer list");
+                }
+            }
+            buffers.add(ab);
+        }
+        return buffers;
+    }
+
+    private Object clone(Object value) {
         if (value == null || isImmutable(value)) {
             return value;
         }
@@ -95,12 +118,14 @@ public final class StructuredClone {
         if (seen != null) {
             return seen;
         }
-        for (Extension e : EXTENSIONS) {
-            Object copy = e.copy(value, this);
-            if (copy != NOT_MINE) {
-                memory.put(value, copy);
-                return copy;
-            }
+        if (value instanceof SharedArrayBuffer) {
+            return value; // shared, never copied: both agents see the same memory
+        }
+        if (value instanceof ArrayBuffer ab) {
+            return remember(value, copyBuffer(ab));
+        }
+        if (value instanceof TypedArray view) {
+            return remember(value, copyView(view));
         }
         Class<?> type = value.getClass();
         if (value instanceof Date d) {
@@ -138,6 +163,36 @@ public final class StructuredClone {
         }
         throw new DataCloneException(type.getName() + " could not be cloned: postMessage takes primitive values, strings,"
                 + " arrays, lists, sets, maps, records, dates, errors and shared memory");
+    }
+
+    private static ArrayBuffer copyBuffer(ArrayBuffer ab) {
+        if (ab.detached()) {
+            throw new DataCloneException("a detached ArrayBuffer cannot be cloned");
+        }
+        if (!ab.growable()) {
+            return ab.slice(0);
+        }
+        ArrayBuffer copy = ArrayBuffer.growable(ab.byteLength(), ab.maxByteLength());
+        Uint8Array from = new Uint8Array(ab);
+        Uint8Array to = new Uint8Array(copy);
+        for (int i = 0; i < ab.byteLength(); i++) {
+            to.set(i, from.get(i));
+        }
+        return copy;
+    }
+
+    /** A view of the same kind, offset and length over the clone of its buffer (the same buffer when shared). */
+    private Object copyView(TypedArray view) {
+        int[] g = geometry.computeIfAbsent(view, v -> new int[] {v.byteOffset(), v.length(), v.lengthTracking() ? 1 : 0});
+        ArrayBufferLike buffer = (ArrayBufferLike) clone(view.buffer());
+        try {
+            if (g[2] == 1) {
+                return view.getClass().getConstructor(ArrayBufferLike.class, int.class).newInstance(buffer, g[0]);
+            }
+            return view.getClass().getConstructor(ArrayBufferLike.class, int.class, int.class).newInstance(buffer, g[0], g[1]);
+        } catch (ReflectiveOperationException e) {
+            throw new DataCloneException(view.getClass().getSimpleName() + " could not be rebuilt: " + e);
+        }
     }
 
     private Object remember(Object original, Object copy) {

@@ -31,6 +31,7 @@ public final class S25UncaughtException implements Scenario {
                 });
                 loop.setImmediate(() -> t.log("immediate still runs"));
                 t.log("main");
+                Trace.spin(5); // the 1 ms timers are due before the loop starts
             });
         }
     }

@@ -21,6 +21,7 @@ public final class Scenarios {
                 new S10ThreadPoolSaturation(),
                 new S11StarvationWatchdog(),
                 new S12WorkerRoundTrip(),
+                new S13SabWaitAsync(),
                 new S14ImmediateChain(),
                 new S15TimersMicrotasksBetween(),
                 new S16NextTickRecursion(),
