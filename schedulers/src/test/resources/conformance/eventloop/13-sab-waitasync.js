@@ -3,11 +3,6 @@
 const { Worker } = require('worker_threads');
 const log = (s) => console.log(s);
 const shared = new Int32Array(new SharedArrayBuffer(8));
-const worker = new Worker(`
-  const { workerData } = require('worker_threads');
-  const ia = new Int32Array(workerData);
-  setTimeout(() => { Atomics.store(ia, 0, 42); Atomics.notify(ia, 0, 1); }, 200);
-`, { eval: true, workerData: shared.buffer });
 const notEqual = Atomics.waitAsync(shared, 1, 5);
 log('waitAsync on a value that differs: async=' + notEqual.async + ' value=' + notEqual.value);
 const timed = Atomics.waitAsync(shared, 1, 0, 5);
@@ -17,6 +12,11 @@ log('waitAsync on index 0: async=' + waiting.async);
 waiting.value.then((v) => {
   log('waitAsync resolved: ' + v + ', and the worker wrote ' + Atomics.load(shared, 0) + ' into the shared memory');
 });
+const worker = new Worker(`
+  const { workerData } = require('worker_threads');
+  const ia = new Int32Array(workerData);
+  setTimeout(() => { Atomics.store(ia, 0, 42); Atomics.notify(ia, 0, 1); }, 200);
+`, { eval: true, workerData: shared.buffer });
 worker.on('exit', (code) => log('worker exited with code ' + code));
 let ticks = 0;
 const beat = setInterval(() => { if (++ticks === 3) { log('the loop kept running while waiting'); clearInterval(beat); } }, 20);

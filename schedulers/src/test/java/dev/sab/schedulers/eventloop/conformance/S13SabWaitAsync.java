@@ -21,13 +21,6 @@ public final class S13SabWaitAsync implements Scenario {
         try (EventLoop loop = EventLoop.create()) {
             loop.run(() -> {
                 Int32Array shared = new Int32Array(new SharedArrayBuffer(8));
-                Worker worker = new Worker(w -> {
-                    Int32Array ia = new Int32Array((SharedArrayBuffer) w.workerData());
-                    w.loop().setTimeout(() -> {
-                        Atomics.store(ia, 0, 42);
-                        Atomics.notify(ia, 0, 1);
-                    }, 200);
-                }, shared.buffer());
                 WaitAsyncResult notEqual = Atomics.waitAsync(shared, 1, 5);
                 t.log("waitAsync on a value that differs: async=" + notEqual.async() + " value=" + notEqual.value());
                 loop.waitAsync(shared, 1, 0, 5).thenAccept(v -> t.log("waitAsync with a 5 ms timeout: " + v));
@@ -35,6 +28,13 @@ public final class S13SabWaitAsync implements Scenario {
                 t.log("waitAsync on index 0: async=" + (waiting.state() == Promise.State.PENDING));
                 waiting.thenAccept(v -> t.log("waitAsync resolved: " + v + ", and the worker wrote "
                         + Atomics.load(shared, 0) + " into the shared memory"));
+                Worker worker = new Worker(w -> {
+                    Int32Array ia = new Int32Array((SharedArrayBuffer) w.workerData());
+                    w.loop().setTimeout(() -> {
+                        Atomics.store(ia, 0, 42);
+                        Atomics.notify(ia, 0, 1);
+                    }, 200);
+                }, shared.buffer());
                 worker.onExit(code -> t.log("worker exited with code " + code));
                 int[] ticks = {0};
                 Timeout[] beat = new Timeout[1];
