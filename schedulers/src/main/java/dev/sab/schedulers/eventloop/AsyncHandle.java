@@ -16,7 +16,7 @@ public final class AsyncHandle {
 
     AsyncHandle(EventLoop loop, Runnable callback) {
         this.loop = loop;
-        this.handle = new UvAsync(loop.uv, () -> loop.makeCallback(Phase.POLL, callback, callback));
+        this.handle = new UvAsync(loop.uv, () -> loop.scope.makeCallback(Phase.POLL, callback, callback));
     }
 
     /** Asks for the callback to run on the loop. Thread-safe; never blocks. */

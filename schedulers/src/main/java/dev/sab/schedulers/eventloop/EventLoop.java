@@ -9,7 +9,6 @@ import dev.sab.schedulers.eventloop.internal.IoWatcher;
 import dev.sab.schedulers.eventloop.internal.LoopStats;
 import dev.sab.schedulers.eventloop.internal.Phase;
 import dev.sab.schedulers.eventloop.internal.ThreadPool;
-import dev.sab.schedulers.eventloop.internal.UvAsync;
 import dev.sab.schedulers.eventloop.internal.UvLoop;
 import dev.sab.schedulers.eventloop.internal.Watchdog;
 
@@ -20,12 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -72,16 +67,14 @@ public final class EventLoop implements AutoCloseable {
     private final Agent agent;
     private final ThreadPool pool;
     private final boolean ownsPool;
-    private final UvAsync inbox;
-    private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    final CallbackScope scope;
+    private final Inbox inbox;
     private final Watchdog watchdog;
     private final CountDownLatch exited = new CountDownLatch(1);
     private final Object stateLock = new Object();
     private final List<Runnable> beforeExit = new ArrayList<>();
     private final List<Runnable> exitHooks = new ArrayList<>(); // loop thread only: run as run() ends
     private final LoopInstrumentation instrumentation;
-    private Consumer<Throwable> uncaughtHandler;
-    private BiConsumer<Throwable, Promise<?>> rejectionHandler;
     private volatile int state = NEW; // written under stateLock
     private boolean closeRequested;   // close() called on the loop thread itself
 
@@ -98,13 +91,13 @@ public final class EventLoop implements AutoCloseable {
         this.timers = new TimerLists(this);
         this.immediates = new ImmediateQueue(this);
         this.coroutines = new Coroutines(this);
-        this.inbox = new UvAsync(uv, this::runPosted);
-        this.inbox.unref(); // posts alone do not keep the loop alive; whoever posts holds a request or handle
         this.watchdog = options.watchdogEnabled()
                 ? new Watchdog(uv, name, options.watchdogThreshold(), watchdogInterval(options.watchdogThreshold()),
                 options.watchdogHandler(), options.watchdogAbort())
                 : null;
         uv.watchdog(watchdog);
+        this.scope = new CallbackScope(this, uv.stats(), watchdog);
+        this.inbox = new Inbox(this, uv);
         this.instrumentation = new LoopInstrumentation(this);
     }
 
@@ -196,7 +189,7 @@ public final class EventLoop implements AutoCloseable {
         CURRENT.set(this);
         try {
             agent.runAs(() -> runLoop(main));
-        } catch (LoopAbort abort) {
+        } catch (CallbackScope.LoopAbort abort) {
             throw abort.rethrow();
         } finally {
             for (Runnable hook : List.copyOf(exitHooks)) {
@@ -229,7 +222,7 @@ public final class EventLoop implements AutoCloseable {
         if (watchdog != null) {
             watchdog.start();
         }
-        makeCallback(Phase.MAIN, main, main);
+        scope.makeCallback(Phase.MAIN, main, main);
         boolean more;
         do {
             uv.run();
@@ -239,7 +232,7 @@ public final class EventLoop implements AutoCloseable {
             more = uv.alive();
             if (!more && !beforeExit.isEmpty()) { // Node's EmitProcessBeforeExit
                 for (Runnable listener : List.copyOf(beforeExit)) {
-                    makeCallback(Phase.MAIN, listener, listener);
+                    scope.makeCallback(Phase.MAIN, listener, listener);
                 }
                 more = uv.alive();
             }
@@ -401,7 +394,7 @@ public final class EventLoop implements AutoCloseable {
         checkThread("queueWork");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(done, "done");
-        uv.queueWork(work, (result, error) -> makeCallback(Phase.POLL, () -> {
+        uv.queueWork(work, (result, error) -> scope.makeCallback(Phase.POLL, () -> {
             @SuppressWarnings("unchecked")
             T value = (T) result;
             done.accept(error, value);
@@ -412,7 +405,7 @@ public final class EventLoop implements AutoCloseable {
     public <T> Promise<T> queueWork(Callable<T> work) {
         checkThread("queueWork");
         Promise<T> p = new Promise<>(this);
-        uv.queueWork(work, (result, error) -> makeCallback(Phase.POLL, () -> {
+        uv.queueWork(work, (result, error) -> scope.makeCallback(Phase.POLL, () -> {
             if (error != null) {
                 p.rejectNow(error);
             } else {
@@ -483,13 +476,13 @@ public final class EventLoop implements AutoCloseable {
     /** {@code process.on('uncaughtException', handler)}: with a handler, an exception thrown by a callback no longer ends the loop. */
     public void onUncaughtException(Consumer<Throwable> handler) {
         checkThread("onUncaughtException");
-        this.uncaughtHandler = handler;
+        scope.onUncaughtException(handler);
     }
 
     /** {@code process.on('unhandledRejection', handler)}: told of each rejection nothing handled by the end of a drain. */
     public void onUnhandledRejection(BiConsumer<Throwable, Promise<?>> handler) {
         checkThread("onUnhandledRejection");
-        this.rejectionHandler = handler;
+        scope.onUnhandledRejection(handler);
     }
 
     /** {@code process.on('beforeExit', listener)}: runs when the loop has emptied; scheduling work keeps it going. */
@@ -537,159 +530,26 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /**
-     * Node's MakeCallback with its InternalCallbackScope: runs a macrotask callback, then drains
-     * ticks and microtasks. A callback that throws fails the scope: the exception goes to
-     * {@link #uncaught} and nothing is drained until the next callback (as Node leaves the queues
-     * for the next scope). A tick that throws during the drain abandons the drain the same way.
-     */
-    void makeCallback(Phase phase, Runnable callback, Object label) {
-        uv.stats().callback(phase);
-        if (watchdog != null) {
-            watchdog.progress(label);
-        }
-        try {
-            callback.run();
-            queues.drain();
-        } catch (LoopAbort abort) {
-            throw abort;
-        } catch (Throwable t) {
-            uncaught(t);
-        }
-        checkAbort();
-    }
-
-    /**
-     * Runs one JavaScript callback from inside a JavaScript loop over callbacks (the timer lists,
-     * the immediate queue), counted in {@code phase}. Exceptions propagate to that loop, which
-     * reports them and carries on with the next callback, as Node's RunTimers and CheckImmediate do.
-     */
-    void runCallback(Phase phase, Runnable callback, Object label) {
-        checkAbort();
-        uv.stats().callback(phase);
-        if (watchdog != null) {
-            watchdog.progress(label);
-        }
-        callback.run();
-    }
-
-    /** The scope close after a loop over callbacks: drains, reporting a tick that throws. */
-    void drainReporting() {
-        try {
-            queues.drain();
-        } catch (LoopAbort abort) {
-            throw abort;
-        } catch (Throwable t) {
-            uncaught(t);
-        }
-        checkAbort();
-    }
-
-    /** Runs a tick: an exception propagates and abandons the drain (processTicksAndRejections throws). */
-    void runTick(Runnable tick) {
-        checkAbort();
-        if (watchdog != null) {
-            watchdog.progress(tick);
-        }
-        tick.run();
-    }
-
-    /** Runs a microtask: V8 reports an exception and goes on with the next microtask. */
-    void runMicrotask(Runnable job) {
-        if (watchdog != null) {
-            watchdog.progress(job);
-        }
-        try {
-            job.run();
-        } catch (LoopAbort abort) {
-            throw abort;
-        } catch (Throwable t) {
-            uncaught(t);
-        }
-        checkAbort();
-    }
-
     /** libuv calling a handle's I/O callback: the handle makes its own callbacks into user code (MakeCallback). */
     private void runIo(IoWatcher watcher, int readyOps) {
         try {
             watcher.dispatchReady(readyOps);
-        } catch (LoopAbort abort) {
+        } catch (CallbackScope.LoopAbort abort) {
             throw abort;
         } catch (Throwable t) {
-            uncaught(t);
-        }
-    }
-
-    private void checkAbort() {
-        if (watchdog != null) {
-            LoopStall stall = watchdog.abortRequested();
-            if (stall != null) {
-                throw new LoopAbort(new LoopStalledException(stall));
-            }
-        }
-    }
-
-    /** process._fatalException: the uncaughtException handler, or the end of the loop. */
-    void uncaught(Throwable t) {
-        if (t instanceof LoopAbort abort) {
-            throw abort;
-        }
-        Consumer<Throwable> handler = uncaughtHandler;
-        if (handler != null) {
-            try {
-                handler.accept(t);
-                return;
-            } catch (Throwable inHandler) {
-                t = inHandler;
-            }
-        }
-        throw new LoopAbort(t instanceof RuntimeException || t instanceof Error ? t
-                : new CompletionException("uncaught exception on event loop '" + name + "': " + t, t));
-    }
-
-    /** A rejection nothing handled, reported by the drain. */
-    void unhandledRejection(Throwable reason, Promise<?> promise) {
-        switch (options.unhandledRejections()) {
-            case THROW -> {
-                if (rejectionHandler != null) {
-                    try {
-                        rejectionHandler.accept(reason, promise);
-                    } catch (Throwable t) {
-                        uncaught(t);
-                    }
-                } else {
-                    uncaught(reason instanceof RuntimeException || reason instanceof Error ? reason
-                            : new UnhandledRejectionException(reason));
-                }
-            }
-            case WARN -> {
-                if (rejectionHandler != null) {
-                    rejectionHandler.accept(reason, promise);
-                } else {
-                    System.err.println("(sab eventloop '" + name + "') UnhandledPromiseRejectionWarning: " + reason);
-                }
-            }
-            case NONE -> {
-            }
+            scope.uncaught(t);
         }
     }
 
     /** Posts {@code task} to run on the loop as a poll-phase callback. Thread-safe. */
     void postFromAnyThread(Runnable task) {
-        posted.offer(task);
-        inbox.send();
-    }
-
-    private void runPosted() {
-        Runnable r;
-        while ((r = posted.poll()) != null) {
-            makeCallback(Phase.POLL, r, r);
-        }
+        inbox.post(task);
     }
 
     /** Promise.from: a promise settled by {@code stage}, posted here from wherever it completes. */
     <T> Promise<T> adopt(CompletionStage<T> stage) {
-        return adopt(stage, true);
+        checkThread("Promise.from");
+        return inbox.adopt(stage, true);
     }
 
     /**
@@ -710,47 +570,7 @@ public final class EventLoop implements AutoCloseable {
         if (!r.async()) {
             return Promise.resolved(this, r.value());
         }
-        return adopt(r.promise(), false);
-    }
-
-    private <T> Promise<T> adopt(CompletionStage<T> stage, boolean keepAlive) {
-        checkThread("Promise.from");
-        Promise<T> p = new Promise<>(this);
-        CompletableFuture<T> future = null;
-        try {
-            future = stage.toCompletableFuture();
-        } catch (UnsupportedOperationException e) {
-            // a stage that cannot say whether it is done: subscribe below
-        }
-        if (future != null && future.isDone()) {
-            try {
-                p.fulfillNow(future.join());
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                p.rejectNow(unwrap(e));
-            }
-            return p;
-        }
-        if (keepAlive) {
-            uv.registerRequest(); // a pending foreign stage keeps the loop alive, as an in-flight request does
-        }
-        stage.whenComplete((value, error) -> postFromAnyThread(() -> {
-            if (keepAlive) {
-                uv.unregisterRequest();
-            }
-            if (error != null) {
-                p.rejectNow(unwrap(error));
-            } else {
-                p.fulfillNow(value);
-            }
-        }));
-        return p;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        return inbox.adopt(r.promise(), false);
     }
 
     /** Binds a coroutine's virtual thread to its loop and agent. Called on the coroutine's thread. */
@@ -786,22 +606,5 @@ public final class EventLoop implements AutoCloseable {
         } + "]";
     }
 
-    /** Unwinds the loop out of run(): an uncaught exception with no handler, or the watchdog's abort. */
-    static final class LoopAbort extends Error {
-        private static final long serialVersionUID = 1L;
-        final transient Throwable failure; // a RuntimeException or an Error
 
-        LoopAbort(Throwable failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure instanceof RuntimeException || failure instanceof Error ? failure
-                    : new CompletionException(failure);
-        }
-
-        RuntimeException rethrow() {
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            throw (RuntimeException) failure;
-        }
-    }
 }

@@ -98,14 +98,14 @@ final class ImmediateQueue {
             boolean failed = false;
             try {
                 processImmediate();
-            } catch (EventLoop.LoopAbort abort) {
+            } catch (CallbackScope.LoopAbort abort) {
                 throw abort;
             } catch (Throwable t) {
                 failed = true;
-                loop.uncaught(t);
+                loop.scope.uncaught(t);
             }
             if (!failed) {
-                loop.drainReporting(); // the MakeCallback scope closes
+                loop.scope.drainReporting(); // the MakeCallback scope closes
             }
         } while (hasOutstanding);
         if (refCount == 0) {
@@ -147,7 +147,7 @@ final class ImmediateQueue {
             immediate.onImmediate = null;
             prev = immediate;
             try {
-                loop.runCallback(Phase.CHECK, cb, immediate);
+                loop.scope.runCallback(Phase.CHECK, cb, immediate);
             } finally {
                 outstanding = immediate = immediate.idleNext;
             }

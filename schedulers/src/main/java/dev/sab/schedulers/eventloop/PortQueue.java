@@ -82,7 +82,7 @@ final class PortQueue {
             if (m == null) {
                 return;
             }
-            loop.makeCallback(Phase.POLL, () -> l.accept(m), l);
+            loop.scope.makeCallback(Phase.POLL, () -> l.accept(m), l);
         }
         if (!messages.isEmpty()) {
             receiver.send();

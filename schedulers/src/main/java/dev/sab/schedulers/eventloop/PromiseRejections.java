@@ -54,7 +54,7 @@ final class PromiseRejections {
             }
             p.markRejectionReported();
             reported = true;
-            loop.unhandledRejection(p.reasonNow(), p);
+            loop.scope.unhandledRejection(p.reasonNow(), p);
         }
         return reported;
     }

@@ -113,6 +113,6 @@ final class ReadFileContext {
 
     /** One FSReqCallback: {@code work} on the pool, {@code after} as a poll-phase callback. */
     private void step(Callable<?> work, BiConsumer<Object, Throwable> after) {
-        loop.uv.queueWork(work, (result, error) -> loop.makeCallback(Phase.POLL, () -> after.accept(result, error), callback));
+        loop.uv.queueWork(work, (result, error) -> loop.scope.makeCallback(Phase.POLL, () -> after.accept(result, error), callback));
     }
 }

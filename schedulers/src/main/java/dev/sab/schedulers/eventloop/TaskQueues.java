@@ -58,7 +58,7 @@ final class TaskQueues {
                 Runnable tick;
                 while ((tick = ticks.poll()) != null) {
                     stats.increment(LoopStats.TICKS);
-                    loop.runTick(tick);
+                    loop.scope.runTick(tick);
                 }
                 runMicrotasks();
             } while (!ticks.isEmpty() || rejections.process());
@@ -72,7 +72,7 @@ final class TaskQueues {
         Runnable job;
         while ((job = microtasks.poll()) != null) {
             stats.increment(LoopStats.MICROTASKS);
-            loop.runMicrotask(job);
+            loop.scope.runMicrotask(job);
         }
     }
 

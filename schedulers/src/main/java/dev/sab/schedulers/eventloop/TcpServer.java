@@ -106,7 +106,7 @@ public final class TcpServer {
             if (accepted == null) {
                 return; // EAGAIN: the backlog is empty (or another loop sharing the socket won)
             }
-            loop.makeCallback(Phase.POLL, () -> {
+            loop.scope.makeCallback(Phase.POLL, () -> {
                 TcpSocket socket;
                 try {
                     socket = TcpSocket.accepted(loop, accepted);

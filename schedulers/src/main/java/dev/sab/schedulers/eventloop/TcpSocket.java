@@ -326,7 +326,7 @@ public final class TcpSocket {
         reading = true; // Node's afterConnect: the socket starts reading
         updateInterest();
         Runnable cb = onConnect;
-        loop.makeCallback(Phase.POLL, () -> {
+        loop.scope.makeCallback(Phase.POLL, () -> {
             if (cb != null) {
                 cb.run();
             }
@@ -339,7 +339,7 @@ public final class TcpSocket {
     private void connectFailed(IOException e) {
         connecting = false;
         Phase phase = loop.uv.phase() == Phase.PENDING ? Phase.PENDING : Phase.POLL;
-        loop.makeCallback(phase, () -> destroy(e), this);
+        loop.scope.makeCallback(phase, () -> destroy(e), this);
     }
 
     private void readSome() {
@@ -349,14 +349,14 @@ public final class TcpSocket {
             try {
                 n = channel.read(readBuffer);
             } catch (IOException e) {
-                loop.makeCallback(Phase.POLL, () -> destroy(e), this);
+                loop.scope.makeCallback(Phase.POLL, () -> destroy(e), this);
                 return;
             }
             if (n == 0) {
                 return;
             }
             if (n < 0) {
-                loop.makeCallback(Phase.POLL, this::onEof, this);
+                loop.scope.makeCallback(Phase.POLL, this::onEof, this);
                 return;
             }
             bytesRead += n;
@@ -373,7 +373,7 @@ public final class TcpSocket {
                 }
                 continue;
             }
-            loop.makeCallback(Phase.POLL, () -> listener.accept(chunk), listener);
+            loop.scope.makeCallback(Phase.POLL, () -> listener.accept(chunk), listener);
         }
     }
 
@@ -402,7 +402,7 @@ public final class TcpSocket {
             try {
                 n = channel.write(w.data());
             } catch (IOException e) {
-                loop.makeCallback(Phase.POLL, () -> destroy(e), this);
+                loop.scope.makeCallback(Phase.POLL, () -> destroy(e), this);
                 return;
             }
             bytesWritten += n;
@@ -412,25 +412,25 @@ public final class TcpSocket {
             }
             writeQueue.pollFirst();
             if (w.callback() != null) {
-                loop.makeCallback(Phase.POLL, w.callback(), w.callback());
+                loop.scope.makeCallback(Phase.POLL, w.callback(), w.callback());
             }
         }
         if (needDrain) {
             needDrain = false;
             Runnable drain = onDrain;
             if (drain != null) {
-                loop.makeCallback(Phase.POLL, drain, drain);
+                loop.scope.makeCallback(Phase.POLL, drain, drain);
             }
         }
         if (writableEnded && !shutdownSent && !destroyed) {
             try {
                 channel.shutdownOutput(); // uv_shutdown: our FIN
             } catch (IOException e) {
-                loop.makeCallback(Phase.POLL, () -> destroy(e), this);
+                loop.scope.makeCallback(Phase.POLL, () -> destroy(e), this);
                 return;
             }
             shutdownSent = true;
-            loop.makeCallback(Phase.POLL, () -> { // afterShutdown: 'finish', then destroy if the peer has ended too
+            loop.scope.makeCallback(Phase.POLL, () -> { // afterShutdown: 'finish', then destroy if the peer has ended too
                 if (readEnded && !destroyed) {
                     destroy(null);
                 }
@@ -451,7 +451,7 @@ public final class TcpSocket {
         writeQueue.clear();
         queuedBytes = 0;
         boolean hadError = error != null;
-        handle.close(() -> loop.makeCallback(Phase.CLOSE, () -> {
+        handle.close(() -> loop.scope.makeCallback(Phase.CLOSE, () -> {
             if (onClose != null) {
                 onClose.run();
             }

@@ -195,10 +195,10 @@ final class TimerLists {
             try {
                 ret = processTimers(now);
                 break;
-            } catch (EventLoop.LoopAbort abort) {
+            } catch (CallbackScope.LoopAbort abort) {
                 throw abort;
             } catch (Throwable t) {
-                loop.uncaught(t);
+                loop.scope.uncaught(t);
             }
         }
         if (ret != 0) {
@@ -212,7 +212,7 @@ final class TimerLists {
         } else {
             handle.unref();
         }
-        loop.drainReporting(); // the callback scope closes: ticks and microtasks of the last timer
+        loop.scope.drainReporting(); // the callback scope closes: ticks and microtasks of the last timer
     }
 
     /** Node's {@code processTimers}: returns the next expiry (negative when no ref'd timer remains), or 0. */
@@ -264,7 +264,7 @@ final class TimerLists {
             }
             long start = timer.repeat > 0 ? getLibuvNow() : 0;
             try {
-                loop.runCallback(Phase.TIMERS, timer.onTimeout, timer);
+                loop.scope.runCallback(Phase.TIMERS, timer.onTimeout, timer);
             } finally {
                 if (timer.repeat > 0 && timer.idleTimeout != -1) {
                     timer.idleTimeout = timer.repeat;

@@ -123,7 +123,7 @@ public final class Worker {
     private void drainEvents() {
         Runnable r;
         while ((r = events.poll()) != null) {
-            parent.makeCallback(Phase.POLL, r, r);
+            parent.scope.makeCallback(Phase.POLL, r, r);
         }
     }
 
