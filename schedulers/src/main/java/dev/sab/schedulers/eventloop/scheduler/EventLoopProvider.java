@@ -17,7 +17,7 @@ import java.util.List;
 public final class EventLoopProvider implements SchedulerProvider {
     static final List<SettingInfo> COMMON = List.of(
             new SettingInfo("threadpool", SettingInfo.Type.POSITIVE_INT, String.valueOf(ThreadPool.DEFAULT_SIZE),
-                    "threads in the libuv-style pool for blocking calls (UV_THREADPOOL_SIZE, 1.." + ThreadPool.MAX_SIZE + ")"),
+                    "threads in the libuv-style pool for blocking calls (UV_THREADPOOL_SIZE; libuv caps it at " + ThreadPool.MAX_SIZE + ")"),
             new SettingInfo("workers", SettingInfo.Type.NON_NEGATIVE_INT, "0",
                     "worker threads that cpu work is offloaded to (a Piscina-like pool); 0 runs it on the loop, blocking it"),
             new SettingInfo("canblock", SettingInfo.Type.ON_OFF, "off",
@@ -38,11 +38,7 @@ public final class EventLoopProvider implements SchedulerProvider {
     }
 
     static EventLoopOptions options(Settings settings, String name) {
-        int pool = settings.intValue("threadpool");
-        if (pool > ThreadPool.MAX_SIZE) {
-            throw new IllegalArgumentException("bad value '" + pool + "' for setting 'threadpool' of scheduler '" + name
-                    + "': expected 1.." + ThreadPool.MAX_SIZE + " (libuv's MAX_THREADPOOL_SIZE)");
-        }
+        int pool = Math.min(settings.intValue("threadpool"), ThreadPool.MAX_SIZE); // libuv clamps UV_THREADPOOL_SIZE the same way
         EventLoopOptions.Builder b = EventLoopOptions.builder().name(name).threadPoolSize(pool)
                 .canBlock(settings.onOff("canblock"));
         if (!settings.duration("watchdog").isZero()) {
