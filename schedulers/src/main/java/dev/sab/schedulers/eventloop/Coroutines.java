@@ -45,6 +45,8 @@ final class Coroutines implements Executor {
     private final EventLoop loop;
     private Thread.Builder.OfVirtual builder;
     private final Map<Runnable, Coroutine> byCont = new IdentityHashMap<>();
+    // The next three are the loop thread's own. execute() reads them from other threads too, but only to
+    // compare a foreign caller with a coroutine's thread, which a stale value cannot make equal.
     private Coroutine current;      // mounted now
     private Coroutine inlineTarget; // the coroutine whose submission should run at once
     private Coroutine starting;     // the coroutine whose first submission is being captured

@@ -241,8 +241,9 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Stops the loop and releases its selector and thread pool. On the loop thread it stops the
-     * loop after the current callback (as {@code process.exit()} would, dropping pending work); on
-     * another thread it stops a running loop and waits for {@link #run} to return. Idempotent.
+     * loop at its next phase boundary, dropping pending work (as {@code process.exit()} does, though
+     * Node stops at once); on another thread it stops a running loop and waits for {@link #run} to
+     * return. Idempotent.
      */
     @Override
     public void close() {

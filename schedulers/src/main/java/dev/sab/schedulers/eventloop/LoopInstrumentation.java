@@ -16,7 +16,7 @@ import java.util.Map;
 final class LoopInstrumentation {
     private final EventLoop loop;
     private final List<EventLoopDelayMonitor> monitors = new ArrayList<>(); // loop thread only
-    private volatile long loopStartNanos; // 0 until the loop starts (Node: nodeTiming.loopStart)
+    private volatile long loopStartNanos; // 0 until the loop starts (Node: nodeTiming.loopStart); written once by the loop thread, read by any
 
     LoopInstrumentation(EventLoop loop) {
         this.loop = loop;

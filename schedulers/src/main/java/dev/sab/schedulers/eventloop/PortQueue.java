@@ -22,7 +22,7 @@ final class PortQueue {
 
     private final ConcurrentLinkedQueue<Object> messages = new ConcurrentLinkedQueue<>();
     private volatile UvAsync receiver; // set once the receiving loop attaches (pairs with the read in post())
-    private volatile boolean closed;
+    private volatile boolean closed; // set on the receiving loop; read by posting threads (a post racing a close may still be queued, and is dropped)
     private EventLoop loop;
     private Consumer<Object> listener;
 

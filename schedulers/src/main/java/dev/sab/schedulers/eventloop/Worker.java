@@ -47,7 +47,7 @@ public final class Worker {
     private Consumer<Throwable> onError;
     private IntConsumer onExit;
     private Runnable onOnline;
-    private volatile int requestedExitCode = -1; // set by terminate() or the worker's exit()
+    private volatile int requestedExitCode = -1; // set by terminate() (parent) or exit() (worker); read by the worker thread as it ends
     private boolean hasExited;
 
     /** {@code new Worker(script)}. */

@@ -56,7 +56,7 @@ public final class UvLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<WorkRequest> completedWork = new ConcurrentLinkedQueue<>();
     private volatile boolean asyncPending; // a send is waiting for the poll phase (pairs with sleeping)
     private volatile boolean sleeping;     // the loop is, or is about to be, blocked in select
-    private volatile boolean stopRequested;
+    private volatile boolean stopRequested; // set by any thread, read at phase boundaries and before blocking (with sleeping)
     private volatile long blockedSince;    // clock nanos when the current blocking poll began; 0 when not blocked
     private UvAsync workAsync;             // the pool's completion wake-up, libuv's wq_async; made on first use
     private IoRunner ioRunner = (w, ops) -> {

@@ -26,11 +26,11 @@ final class LoopProcess {
     private final ConcurrentLinkedQueue<Runnable> inboxQueue = new ConcurrentLinkedQueue<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final int workers;
-    private volatile AsyncHandle inbox;
-    private volatile boolean closing;
-    private volatile EventLoopDelayMonitor delay;
+    private volatile AsyncHandle inbox;          // written once by the loop thread before started opens (read by submitters after it)
+    private volatile boolean closing;            // written by shutdown(), read by the loop in drainInbox() after the send that follows
+    private volatile EventLoopDelayMonitor delay; // written once by the loop thread, read by metrics() on any thread
     private WorkerPool cpuPool; // loop thread only
-    private volatile Throwable crashed;
+    private volatile Throwable crashed; // written by the loop thread before started opens, read by start() after
 
     LoopProcess(String name, EventLoopOptions options, int workers) {
         this.loop = EventLoop.create(options);
