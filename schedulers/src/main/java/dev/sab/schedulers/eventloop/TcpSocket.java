@@ -172,14 +172,22 @@ public final class TcpSocket {
 
     /** {@code socket.write(data, callback)}: the callback runs once {@code data} is handed to the kernel. */
     public boolean write(byte[] data, Runnable callback) {
+        return write(data, 0, data.length, callback);
+    }
+
+    /**
+     * Writes {@code length} bytes of {@code data} from {@code offset}. The bytes are copied at the
+     * call, so the array may be reused at once.
+     */
+    public boolean write(byte[] data, int offset, int length, Runnable callback) {
         loop.checkThread("TcpSocket.write");
-        Objects.requireNonNull(data, "data");
+        Objects.checkFromIndexSize(offset, length, data.length);
         if (destroyed || writableEnded) {
             Throwable e = new IOException(destroyed ? "ERR_STREAM_DESTROYED: write after destroy" : "ERR_STREAM_WRITE_AFTER_END: write after end");
             loop.queues.nextTick(() -> emitError(e));
             return false;
         }
-        ByteBuffer buf = ByteBuffer.wrap(data.clone());
+        ByteBuffer buf = ByteBuffer.wrap(java.util.Arrays.copyOfRange(data, offset, offset + length));
         if (writeQueue.isEmpty() && !connecting) {
             try {
                 bytesWritten += channel.write(buf); // uv_try_write

@@ -8,7 +8,6 @@ import dev.sab.schedulers.eventloop.TcpSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * A blocking-style {@link Conn} for coroutines, over a {@link TcpSocket} on the loop's Selector:
@@ -148,7 +147,7 @@ final class LoopConn implements Conn {
         }
         Promise.Resolvers<Void> done = Promise.withResolvers();
         writeWaiter = done;
-        socket.write(Arrays.copyOfRange(buffer, offset, offset + length), () -> {
+        socket.write(buffer, offset, length, () -> {
             if (writeWaiter == done) {
                 writeWaiter = null;
             }
