@@ -12,6 +12,7 @@ import dev.sab.schedulers.SchedulerMetrics;
 import dev.sab.schedulers.Schedulers;
 import dev.sab.schedulers.Task;
 import dev.sab.schedulers.TaskHandle;
+import dev.sab.workloads.ExternalLoad;
 import dev.sab.workloads.Verification;
 import dev.sab.workloads.Workload;
 import dev.sab.workloads.WorkloadEnv;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -79,7 +81,9 @@ public final class TrialRunner {
         try {
             tempDir = Files.createTempDirectory("sab-trial-");
             workload.setup(new WorkloadEnv(scheduler, spec.tasks(), tempDir, seed));
-            return measure(spec, scheduler, workload);
+            Optional<ExternalLoad> external = workload.externalLoad();
+            return external.isPresent() ? ExternalLoadTrial.measure(spec, scheduler, workload, external.get())
+                    : measure(spec, scheduler, workload);
         } catch (Exception e) {
             return TrialResult.failed("workload " + spec.workload() + " failed: " + e, null);
         } finally {

@@ -1,5 +1,7 @@
 package dev.sab.schedulers;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
@@ -8,7 +10,10 @@ import java.util.Arrays;
  * on the machine running it.
  *
  * <p>The chain is serial (each step needs the previous value), so the JIT can neither vectorise
- * nor drop it, and a unit costs the same on every scheduler. A trial process may be given the
+ * nor drop it, and a unit costs the same on every scheduler. Calibration counts the calibrating
+ * thread's own CPU time, not wall time, so a busy machine (other processes taking the core away)
+ * does not shrink the unit: a unit is a microsecond of this core's work, however long the wall
+ * clock says it took. A trial process may be given the
  * parent's calibration through the system property {@value #ITERATIONS_PROPERTY}, so that every
  * trial of a run burns the same amount of work per unit.
  */
@@ -17,8 +22,9 @@ public final class CpuKernel {
     /** System property that fixes the iterations per unit instead of calibrating. */
     public static final String ITERATIONS_PROPERTY = "sab.cpu.iterationsPerUnit";
 
-    private static final long CALIBRATION_SAMPLE_NANOS = 10_000_000L; // five samples of 10 ms
+    private static final long CALIBRATION_SAMPLE_NANOS = 10_000_000L; // five samples of 10 ms of CPU time
     private static final int CALIBRATION_SAMPLES = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Written once per burn so the chain's result is observable and cannot be eliminated. */
     @SuppressWarnings("unused")
@@ -28,7 +34,7 @@ public final class CpuKernel {
      * How a unit was defined in this JVM.
      *
      * @param iterationsPerUnit xorshift steps per unit
-     * @param nsPerUnit         measured nanoseconds per unit right after calibration
+     * @param nsPerUnit         measured CPU nanoseconds per unit right after calibration
      * @param source            "calibrated" or "given" (from {@value #ITERATIONS_PROPERTY})
      */
     public record Calibration(long iterationsPerUnit, double nsPerUnit, String source) {
@@ -66,56 +72,82 @@ public final class CpuKernel {
         return x;
     }
 
+    /** Thread CPU time is measurable only on platform threads; the first caller may be a virtual one. */
+    private static Calibration calibrateOnAPlatformThread() {
+        Calibration[] result = new Calibration[1];
+        Thread t = Thread.ofPlatform().name("sab-cpu-calibration").start(() -> result[0] = calibrate());
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result[0];
+    }
+
+    private static Calibration calibrate() {
+        String given = System.getProperty(ITERATIONS_PROPERTY);
+        if (given != null) {
+            long iterations = Long.parseLong(given);
+            warmUp(iterations);
+            return new Calibration(iterations, measureNsPerUnit(iterations), "given");
+        }
+        warmUp(256);
+        double[] perMicro = new double[CALIBRATION_SAMPLES];
+        for (int s = 0; s < CALIBRATION_SAMPLES; s++) {
+            long iterations = 0;
+            long x = s;
+            long start = cpuNanos();
+            long elapsed;
+            do {
+                x = spin(x, 10_000);
+                iterations += 10_000;
+                elapsed = cpuNanos() - start;
+            } while (elapsed < CALIBRATION_SAMPLE_NANOS);
+            sink = x;
+            perMicro[s] = iterations * 1000.0 / elapsed;
+        }
+        Arrays.sort(perMicro);
+        long iterations = Math.max(1, Math.round(perMicro[CALIBRATION_SAMPLES / 2]));
+        return new Calibration(iterations, measureNsPerUnit(iterations), "calibrated");
+    }
+
+    /** The calling thread's CPU time; wall time where the JVM cannot measure it. */
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private static void warmUp(long iterations) {
+        long x = 1;
+        for (int i = 0; i < 20_000; i++) {
+            x = spin(x, iterations);
+        }
+        sink = x;
+    }
+
+    private static double measureNsPerUnit(long iterations) {
+        long units = 5_000;
+        long x = 7;
+        long start = cpuNanos();
+        for (long u = 0; u < units; u++) {
+            x = spin(x, iterations);
+        }
+        long elapsed = cpuNanos() - start;
+        sink = x;
+        return (double) elapsed / units;
+    }
+
+    /**
+     * Initialised on first use. The calibration itself lives in the outer class: the thread that
+     * calibrates must not touch this class while the caller holds its initialisation lock.
+     */
     private static final class Holder {
-        static final Calibration CALIBRATION = calibrate();
-
-        private static Calibration calibrate() {
-            String given = System.getProperty(ITERATIONS_PROPERTY);
-            if (given != null) {
-                long iterations = Long.parseLong(given);
-                warmUp(iterations);
-                return new Calibration(iterations, measureNsPerUnit(iterations), "given");
-            }
-            warmUp(256);
-            double[] perMicro = new double[CALIBRATION_SAMPLES];
-            for (int s = 0; s < CALIBRATION_SAMPLES; s++) {
-                long iterations = 0;
-                long x = s;
-                long start = System.nanoTime();
-                long elapsed;
-                do {
-                    x = spin(x, 10_000);
-                    iterations += 10_000;
-                    elapsed = System.nanoTime() - start;
-                } while (elapsed < CALIBRATION_SAMPLE_NANOS);
-                sink = x;
-                perMicro[s] = iterations * 1000.0 / elapsed;
-            }
-            Arrays.sort(perMicro);
-            // the fastest sample, not the median: other processes on a shared machine only ever slow a
-            // sample down, so the fastest is the closest to what one unloaded core does in a microsecond
-            long iterations = Math.max(1, Math.round(perMicro[CALIBRATION_SAMPLES - 1]));
-            return new Calibration(iterations, measureNsPerUnit(iterations), "calibrated");
-        }
-
-        private static void warmUp(long iterations) {
-            long x = 1;
-            for (int i = 0; i < 20_000; i++) {
-                x = spin(x, iterations);
-            }
-            sink = x;
-        }
-
-        private static double measureNsPerUnit(long iterations) {
-            long units = 5_000;
-            long x = 7;
-            long start = System.nanoTime();
-            for (long u = 0; u < units; u++) {
-                x = spin(x, iterations);
-            }
-            long elapsed = System.nanoTime() - start;
-            sink = x;
-            return (double) elapsed / units;
-        }
+        static final Calibration CALIBRATION = calibrateOnAPlatformThread();
     }
 }

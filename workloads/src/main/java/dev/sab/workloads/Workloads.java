@@ -1,7 +1,16 @@
 package dev.sab.workloads;
 
+import dev.sab.workloads.catalog.CountersWorkload;
 import dev.sab.workloads.catalog.CpuWorkload;
+import dev.sab.workloads.catalog.EchoWorkload;
+import dev.sab.workloads.catalog.FanoutWorkload;
+import dev.sab.workloads.catalog.FileWorkload;
+import dev.sab.workloads.catalog.HeavyLightWorkload;
+import dev.sab.workloads.catalog.PingPongWorkload;
 import dev.sab.workloads.catalog.SleepWorkload;
+import dev.sab.workloads.catalog.StarveWorkload;
+import dev.sab.workloads.catalog.YieldWorkload;
+import dev.sab.workloads.http.HttpWorkload;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +26,16 @@ public final class Workloads {
 
     private static final List<Entry> CATALOGUE = List.of(
             new Entry(SleepWorkload.INFO, SleepWorkload::new),
-            new Entry(CpuWorkload.INFO, CpuWorkload::new));
+            new Entry(EchoWorkload.INFO, EchoWorkload::new),
+            new Entry(HttpWorkload.INFO, HttpWorkload::new),
+            new Entry(FileWorkload.INFO, FileWorkload::new),
+            new Entry(CpuWorkload.INFO, CpuWorkload::new),
+            new Entry(HeavyLightWorkload.INFO, HeavyLightWorkload::new),
+            new Entry(CountersWorkload.INFO, CountersWorkload::new),
+            new Entry(PingPongWorkload.INFO, PingPongWorkload::new),
+            new Entry(FanoutWorkload.INFO, FanoutWorkload::new),
+            new Entry(YieldWorkload.INFO, YieldWorkload::new),
+            new Entry(StarveWorkload.INFO, StarveWorkload::new));
 
     private Workloads() {
     }
@@ -44,7 +62,9 @@ public final class Workloads {
     }
 
     /**
-     * Validates {@code given} against {@code info}, filling in defaults.
+     * Validates {@code given} against {@code info}, filling in defaults, and checks the values
+     * together as the workload does (fanout's width^depth bound), so that every bad input is
+     * reported before anything runs.
      *
      * @throws IllegalArgumentException for an unknown key (listing the valid ones) or a bad value
      */
@@ -64,7 +84,9 @@ public final class Workloads {
             values.put(p.name(), p.parse(info.name(), raw));
             written.put(p.name(), raw.trim());
         }
-        return new Params(info.name(), values, written);
+        Params params = new Params(info.name(), values, written);
+        entry(info.name()).factory().apply(params); // constructors check parameters against each other; nothing is set up
+        return params;
     }
 
     private static Entry entry(String name) {

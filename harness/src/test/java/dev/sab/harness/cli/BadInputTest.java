@@ -51,7 +51,7 @@ class BadInputTest {
 
     @Test
     void unknownWorkload() {
-        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep,slep"), "unknown workload 'slep'", "sleep, cpu");
+        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep,slep"), "unknown workload 'slep'", "sleep, echo, http");
     }
 
     @Test
