@@ -15,7 +15,7 @@ class WatchdogTest {
     void aStarvingTickChainIsReportedAndAbortedInsteadOfHanging() {
         CopyOnWriteArrayList<LoopStall> reports = new CopyOnWriteArrayList<>();
         EventLoop loop = EventLoop.create(EventLoopOptions.builder()
-                .watchdog(Duration.ofMillis(100), reports::add, true).build());
+                .watchdog(Duration.ofMillis(500), reports::add, true).build()); // long enough that an OS stall of the loop thread is not mistaken for a blocked callback
         boolean[] timerRan = {false};
         assertThatThrownBy(() -> loop.run(() -> {
             loop.setTimeout(() -> timerRan[0] = true, 1);
@@ -50,8 +50,8 @@ class WatchdogTest {
     void anIdleLoopWaitingForATimerIsNotStalled() {
         CopyOnWriteArrayList<LoopStall> reports = new CopyOnWriteArrayList<>();
         try (EventLoop loop = EventLoop.create(EventLoopOptions.builder()
-                .watchdog(Duration.ofMillis(50), reports::add, false).build())) {
-            loop.run(() -> loop.setTimeout(() -> { }, 300));
+                .watchdog(Duration.ofMillis(200), reports::add, false).build())) {
+            loop.run(() -> loop.setTimeout(() -> { }, 800));
         }
         assertThat(reports).isEmpty();
     }
