@@ -1,5 +1,7 @@
 package dev.sab.schedulers;
 
+import dev.sab.schedulers.eventloop.scheduler.EventLoopClusterProvider;
+import dev.sab.schedulers.eventloop.scheduler.EventLoopProvider;
 import dev.sab.schedulers.gmp.GmpProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
@@ -17,7 +19,9 @@ public final class Schedulers {
             new PlatformProvider(),
             new PlatformPoolProvider(),
             new VirtualProvider(),
-            new GmpProvider());
+            new GmpProvider(),
+            new EventLoopProvider(),
+            new EventLoopClusterProvider());
 
     private Schedulers() {
     }
