@@ -4,6 +4,7 @@ module dev.sab.benchmarks {
     requires dev.sab.schedulers;
     requires dev.sab.workloads;
     requires jmh.core;
+    requires java.management;
 
     opens dev.sab.benchmarks;
 }

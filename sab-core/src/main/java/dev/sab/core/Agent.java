@@ -16,8 +16,8 @@ import java.util.Objects;
  * <p>What depends on it: {@link Atomics#wait(Int32Array, int, int, double)} throws
  * {@link IllegalStateException} when the current agent may not block (after validating its
  * arguments, before comparing the value, as the specification orders it); so do the blocking
- * operations of {@code Lock}, {@code Condition}, {@code Semaphore} and {@code Latch}, whose
- * messages point to their asynchronous forms. {@code waitAsync} and {@code notify} work for every
+ * operations of {@code Lock}, {@code Condition}, {@code Semaphore} and {@code Latch} when they
+ * would have to wait, with messages that point to their asynchronous forms. {@code waitAsync} and {@code notify} work for every
  * agent. The binding is a plain {@link ThreadLocal}: a thread started by an agent does not inherit
  * it, as a worker does not inherit its parent's {@code [[CanBlock]]}.
  *

@@ -62,7 +62,8 @@ public final class Latch {
     /**
      * Waits until the count is 0.
      *
-     * @throws IllegalStateException if the current {@link Agent} may not block: use {@link #awaitAsync()}
+     * @throws IllegalStateException if the count is not 0 and the current {@link Agent} may not
+     *     block: use {@link #awaitAsync()}
      */
     public void await() {
         await(Double.POSITIVE_INFINITY);
@@ -71,9 +72,12 @@ public final class Latch {
     /**
      * Waits until the count is 0 or {@code timeoutMs} milliseconds passed; true if it reached 0.
      *
-     * @throws IllegalStateException if the current {@link Agent} may not block
+     * @throws IllegalStateException if the count is not 0 and the current {@link Agent} may not block
      */
     public boolean await(double timeoutMs) {
+        if (Atomics.load(ia, index) <= 0) {
+            return true;
+        }
         Agent.requireCurrentCanBlock("Latch.await", "Latch.awaitAsync");
         long deadline = System.nanoTime() + Atomics.timeoutNanos(timeoutMs);
         boolean forever = Double.isNaN(timeoutMs) || timeoutMs == Double.POSITIVE_INFINITY;

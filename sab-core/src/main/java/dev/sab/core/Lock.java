@@ -60,15 +60,18 @@ public final class Lock {
     /**
      * Acquires the lock, waiting as long as it takes.
      *
-     * @throws IllegalStateException if the current {@link Agent} may not block (checked up front,
-     *     even when the lock is free, so the mistake shows without contention): use {@link #lockAsync()}
+     * @throws IllegalStateException if the lock is held and the current {@link Agent} may not
+     *     block: use {@link #lockAsync()}. As with {@code lock.js} in a browser's main thread, a free
+     *     lock is taken by any agent; the refusal comes when the agent would have to wait (the
+     *     word is left as it was).
      */
     public void lock() {
-        Agent.requireCurrentCanBlock("Lock.lock", "Lock.lockAsync or Lock.tryLock");
         int c = (int) Atomics.compareExchange(ia, index, UNLOCKED, LOCKED);
         if (c == UNLOCKED) {
             return;
         }
+        // checked here, off the uncontended path: a ThreadLocal look-up is a measurable part of it
+        Agent.requireCurrentCanBlock("Lock.lock", "Lock.lockAsync or Lock.tryLock");
         do {
             // Announce a waiter (1 -> 2) before sleeping, so that the unlocker knows to notify.
             if (c == CONTENDED || Atomics.compareExchange(ia, index, LOCKED, CONTENDED) != UNLOCKED) {

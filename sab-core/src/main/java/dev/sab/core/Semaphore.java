@@ -53,7 +53,8 @@ public final class Semaphore {
     /**
      * Takes a permit, waiting as long as it takes.
      *
-     * @throws IllegalStateException if the current {@link Agent} may not block: use {@link #acquireAsync()}
+     * @throws IllegalStateException if no permit is available and the current {@link Agent} may
+     *     not block: use {@link #acquireAsync()}
      */
     public void acquire() {
         tryAcquire(Double.POSITIVE_INFINITY);
@@ -73,9 +74,12 @@ public final class Semaphore {
     /**
      * Takes a permit, waiting at most {@code timeoutMs} milliseconds; false if none came.
      *
-     * @throws IllegalStateException if the current {@link Agent} may not block
+     * @throws IllegalStateException if no permit is available and the current {@link Agent} may not block
      */
     public boolean tryAcquire(double timeoutMs) {
+        if (tryAcquire()) {
+            return true;
+        }
         Agent.requireCurrentCanBlock("Semaphore.acquire", "Semaphore.acquireAsync or Semaphore.tryAcquire()");
         long deadline = System.nanoTime() + Atomics.timeoutNanos(timeoutMs);
         boolean forever = Double.isNaN(timeoutMs) || timeoutMs == Double.POSITIVE_INFINITY;

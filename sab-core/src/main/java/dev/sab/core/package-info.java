@@ -29,6 +29,15 @@
  * thread; a timeout completes it on the daemon thread {@code sab-atomics-timeouts}. Whether a
  * thread may block at all is its {@link dev.sab.core.Agent}'s {@code [[CanBlock]]}.
  *
+ * <p>Across processes. A buffer from {@link dev.sab.core.SharedArrayBuffer#map} lives in a mapped
+ * file that other JVMs may map too, so the waiter list cannot be a Java object. On Linux (x86-64,
+ * AArch64, RISC-V 64) with native access enabled, the kernel's futex queue is the waiter list:
+ * {@code FUTEX_WAIT}/{@code FUTEX_WAKE} through the FFM API, without the private flag so that the
+ * kernel keys waiters by physical page. Elsewhere, waiters keep in-process lists and also poll the
+ * element (spin, then sleep in slices up to 1 ms). {@code SharedArrayBuffer.waitMechanism()} says
+ * which ({@code "in-process"}, {@code "futex"}, {@code "polling"}); its Javadoc and
+ * {@code internal.FutexWaits} list where each departs from the specification.
+ *
  * <h2>Locks built on wait and notify</h2>
  * {@link dev.sab.core.Lock} (Drepper's three-state futex mutex, as in Hansen's {@code lock.js}),
  * {@link dev.sab.core.Condition} (a sequence number), {@link dev.sab.core.Semaphore} (a permit
@@ -68,6 +77,18 @@
  * block) or {@link java.lang.UnsupportedOperationException} (growing a fixed-length buffer), or are
  * made impossible by parameter types (Atomics on a float view). Where JavaScript silently ignores an
  * out-of-range element write or reads {@code undefined}, sab throws.
+ *
+ * <h2>Rejected alternatives</h2>
+ * <ul>
+ *   <li>A {@code java.util.concurrent} lock or {@code Object.wait} per address for the waiter list:
+ *       the specification's list is FIFO across synchronous and asynchronous waiters and notify
+ *       must count whom it woke, which needs our own list; parking threads directly is also what
+ *       makes virtual threads unmount.</li>
+ *   <li>{@code byte[]}/{@code int[]} heap arrays: they cannot be memory-mapped, move during GC (no
+ *       futex on them), and give every element kind a different array; a segment serves all.</li>
+ *   <li>A {@code synchronized} block around narrow read-modify-writes: {@code isLockFree(1)} would
+ *       then have to say false, and JavaScript engines implement them lock-free.</li>
+ * </ul>
  *
  * <h2>Absent on purpose</h2>
  * {@code Uint8ClampedArray}, {@code Float16Array} and {@code DataView}; typed array methods beyond

@@ -3,6 +3,8 @@ package dev.sab.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -75,20 +77,39 @@ class AtomicsWaitTest {
         assertThat(Atomics.wait(i64a, 0, 0, 0)).isEqualTo(WaitResult.NOT_EQUAL);
     }
 
-    /** no-spurious-wakeup-on-{add,sub,and,or,xor,exchange,compareExchange,store}.js */
+    /**
+     * no-spurious-wakeup-on-{add,sub,and,or,xor,exchange,compareExchange,store}.js: one waiter per
+     * operation, each on its own element; the writes change the elements without a notify, and
+     * every waiter times out.
+     */
     @Test
     void noSpuriousWakeup_onWritesWithoutNotify() throws Exception {
-        for (Consumer<Int32Array> write : java.util.List.<Consumer<Int32Array>>of(
-                a -> Atomics.add(a, 0, 1), a -> Atomics.sub(a, 0, 1), a -> Atomics.and(a, 0, 1),
-                a -> Atomics.or(a, 0, 1), a -> Atomics.xor(a, 0, 1), a -> Atomics.exchange(a, 0, 1),
-                a -> Atomics.compareExchange(a, 0, 0, 1), a -> Atomics.store(a, 0, 1))) {
-            Atomics.store(i32a, 0, 0);
+        List<Consumer<Int32Array>> writes = List.of(
+                a -> Atomics.add(a, 0, 1), a -> Atomics.sub(a, 1, 1), a -> Atomics.and(a, 2, 0),
+                a -> Atomics.or(a, 3, 1), a -> Atomics.xor(a, 4, 1), a -> Atomics.exchange(a, 5, 1),
+                a -> Atomics.compareExchange(a, 6, 7, 1), a -> Atomics.store(a, 7, 1));
+        Int32Array ia = new Int32Array(new SharedArrayBuffer(4 * writes.size()));
+        for (int i = 0; i < writes.size(); i++) {
+            ia.set(i, i == 2 || i == 6 ? 7 : 0);
+        }
+        List<AtomicReference<WaitResult>> results = new ArrayList<>();
+        List<Thread> waiters = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            int index = i;
+            int expected = (int) ia.get(i);
             AtomicReference<WaitResult> result = new AtomicReference<>();
-            Thread waiter = Thread.ofPlatform().start(() -> result.set(Atomics.wait(i32a, 0, 0, 50)));
-            Waiting.untilParked(waiter);
-            write.accept(i32a);
-            waiter.join();
-            assertThat(result.get()).isEqualTo(WaitResult.TIMED_OUT);
+            results.add(result);
+            waiters.add(Thread.ofPlatform().start(() -> result.set(Atomics.wait(ia, index, expected, 200))));
+        }
+        for (Thread waiter : waiters) {
+            Waiting.untilParkedOrEnded(waiter); // ended: timed out already on a very slow machine
+        }
+        for (Consumer<Int32Array> write : writes) {
+            write.accept(ia);
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            waiters.get(i).join();
+            assertThat(results.get(i).get()).as("waiter %d", i).isEqualTo(WaitResult.TIMED_OUT);
         }
     }
 

@@ -90,11 +90,16 @@ class LockTest {
         lock.unlock();
     }
 
+    /** As lock.js on a browser's main thread: a free lock is taken; waiting for a held one is refused. */
     @Test
-    void agentThatMayNotBlock_isRefusedLock_evenWhenFree_butMayLockAsync() throws Exception {
+    void agentThatMayNotBlock_isRefusedWhenItWouldWait_butMayLockAsync() throws Exception {
         Lock lock = new Lock(ia, 0);
         Agent.nonBlocking("loop").runAs(() -> {
+            lock.lock();
+            assertThat(Atomics.load(ia, 0)).isEqualTo(1);
             assertThatThrownBy(lock::lock).isInstanceOf(IllegalStateException.class).hasMessageContaining("lockAsync");
+            assertThat(Atomics.load(ia, 0)).as("the refused lock left the word alone").isEqualTo(1);
+            lock.unlock();
             assertThat(lock.lockAsync().toCompletableFuture()).isCompleted();
             lock.unlock();
         });

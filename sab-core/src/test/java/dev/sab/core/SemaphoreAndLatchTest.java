@@ -59,9 +59,12 @@ class SemaphoreAndLatchTest {
         assertThat(permits.availablePermits()).isEqualTo(3);
         assertThatThrownBy(() -> permits.release(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Semaphore.initialize(ia, 0, -1)).isInstanceOf(IllegalArgumentException.class);
-        Agent.nonBlocking("loop").runAs(() ->
-                assertThatThrownBy(permits::acquire).isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("acquireAsync"));
+        Agent.nonBlocking("loop").runAs(() -> {
+            permits.acquire(); // a permit is there: no waiting, so no refusal
+            Semaphore.initialize(ia, 0, 0);
+            assertThatThrownBy(permits::acquire).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("acquireAsync");
+        });
     }
 
     @ParameterizedTest

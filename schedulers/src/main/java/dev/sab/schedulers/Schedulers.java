@@ -1,5 +1,7 @@
 package dev.sab.schedulers;
 
+import dev.sab.schedulers.eventloop.scheduler.EventLoopClusterProvider;
+import dev.sab.schedulers.eventloop.scheduler.EventLoopProvider;
 import dev.sab.schedulers.gmp.GmpProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
@@ -26,7 +28,9 @@ public final class Schedulers {
             new PlatformProvider(),
             new PlatformPoolProvider(),
             new VirtualProvider(),
-            new GmpProvider());
+            new GmpProvider(),
+            new EventLoopProvider(),
+            new EventLoopClusterProvider());
 
     /** {@code PROVIDERS}, then the discovered ones. */
     private static final List<SchedulerProvider> ALL = withDiscovered(PROVIDERS);

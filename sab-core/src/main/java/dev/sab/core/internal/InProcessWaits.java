@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Wait and notify for a buffer only this JVM can see: the specification's algorithm, one
- * {@link WaiterList} per byte index that has waiters.
+ * Wait and notify with waiter lists in this JVM: the specification's algorithm, one
+ * {@link WaiterList} per byte index that has waiters. Exact for a buffer only this JVM can see.
  *
  * <p>The wait side enters the list's critical section, reads the element there (volatile), and
  * either returns {@code not-equal} or links itself in; the notify side writes the element first
@@ -23,12 +23,46 @@ import java.util.concurrent.locks.LockSupport;
  * a notify completes it with OK on the notifier's thread, right after the notifier leaves the
  * critical section; a timeout completes it with TIMED_OUT on the {@link AsyncTimeouts} thread.
  *
+ * <p><b>Polling mode</b> ({@link #polling}) is the fallback for a memory-mapped buffer when the
+ * futex is not available: another process's notify cannot reach this JVM's lists, so waiters also
+ * watch the element. A suspended waiter spins {@value #POLL_SPINS} times, then sleeps in slices
+ * that double from {@value #POLL_MIN_NANOS} ns to {@value #POLL_MAX_NANOS} ns, re-reading the
+ * element after each; an async waiter's element is re-read every {@value #POLL_MAX_NANOS} ns on the
+ * timer thread. A changed element ends the wait with {@code ok}, as the notify that usually
+ * follows such a change would; a notify that does not change the element is seen only by waiters
+ * in the notifying process, and {@code notify} counts only those.
+ *
  * <p>Thread-safe.
  */
 public final class InProcessWaits implements Waits {
 
+    /** Spins before the first sleep in polling mode: a few microseconds of PAUSE on x86 (sab's choice). */
+    static final int POLL_SPINS = 64;
+    /** First sleep slice in polling mode, ns (sab's choice: about the cost of a park/unpark round trip). */
+    static final long POLL_MIN_NANOS = 10_000;
+    /** Longest sleep slice in polling mode, ns: bounds how late a remote change is seen (sab's choice). */
+    static final long POLL_MAX_NANOS = 1_000_000;
+
     /** Byte index → the waiters there. Holds only lists that are not retired (see {@link WaiterList}). */
     private final ConcurrentHashMap<Long, WaiterList> lists = new ConcurrentHashMap<>();
+    /** Whether waiters also watch the element for changes made by other processes. */
+    private final boolean polling;
+    private final String pollingReason;
+
+    /** Exact waits for memory only this JVM can see. */
+    public InProcessWaits() {
+        this(false, "");
+    }
+
+    private InProcessWaits(boolean polling, String pollingReason) {
+        this.polling = polling;
+        this.pollingReason = pollingReason;
+    }
+
+    /** Waits that also poll the element, for shared memory without a futex; {@code reason} says why. */
+    public static InProcessWaits polling(String reason) {
+        return new InProcessWaits(true, reason);
+    }
 
     @Override
     public WaitResult await(MemorySegment memory, long offset, boolean wide, long expected, long timeoutNanos) {
@@ -41,20 +75,34 @@ public final class InProcessWaits implements Waits {
         long deadline = System.nanoTime() + timeoutNanos; // differences stay exact: timeouts are below 2^62
         boolean interrupted = false;
         WaitResult result = WaitResult.OK;
+        int spins = POLL_SPINS;
+        long slice = POLL_MIN_NANOS;
         // volatile read: pairs with the notifier's volatile write in WaiterList.removeFirst
         while (!waiter.notified) {
-            if (timeoutNanos == FOREVER) {
-                LockSupport.park(list);
-            } else {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    if (removeTimedOut(waiter, offset)) {
-                        result = WaitResult.TIMED_OUT;
-                        break;
-                    }
-                    continue; // a notifier unlinked us first: notified is set, and the loop ends
+            long remaining = timeoutNanos == FOREVER ? FOREVER : deadline - System.nanoTime();
+            if (remaining <= 0) {
+                if (unlink(waiter, offset)) {
+                    result = WaitResult.TIMED_OUT;
+                    break;
                 }
-                LockSupport.parkNanos(list, remaining);
+                continue; // a notifier unlinked us first: notified is set, and the loop ends
+            }
+            if (!polling) {
+                if (remaining == FOREVER) {
+                    LockSupport.park(list);
+                } else {
+                    LockSupport.parkNanos(list, remaining);
+                }
+            } else if (read(memory, offset, wide) != expected) {
+                if (unlink(waiter, offset)) {
+                    break; // changed by another process: ok
+                }
+            } else if (spins > 0) {
+                spins--;
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(list, Math.min(remaining, slice));
+                slice = Math.min(2 * slice, POLL_MAX_NANOS);
             }
             interrupted |= Thread.interrupted();
         }
@@ -74,7 +122,8 @@ public final class InProcessWaits implements Waits {
         }
         if (timeoutNanos != FOREVER) {
             Future<?> timeout = AsyncTimeouts.schedule(() -> {
-                if (removeTimedOut(waiter, offset)) {
+                if (unlink(waiter, offset)) {
+                    waiter.cancelTimers();
                     waiter.promise.complete(WaitResult.TIMED_OUT);
                 }
             }, timeoutNanos);
@@ -83,6 +132,18 @@ public final class InProcessWaits implements Waits {
             waiter.timeout = timeout;
             if (waiter.notified) {
                 timeout.cancel(false);
+            }
+        }
+        if (polling) {
+            Future<?> poll = AsyncTimeouts.repeat(() -> {
+                if (read(memory, offset, wide) != expected && unlink(waiter, offset)) {
+                    waiter.cancelTimers();
+                    waiter.promise.complete(WaitResult.OK);
+                }
+            }, POLL_MAX_NANOS);
+            waiter.poll = poll; // the same handshake with the notifier as for the timeout
+            if (waiter.notified || waiter.promise.isDone()) {
+                poll.cancel(false);
             }
         }
         return new WaitAsyncResult(true, null, waiter.promise.minimalCompletionStage());
@@ -113,7 +174,12 @@ public final class InProcessWaits implements Waits {
 
     @Override
     public String mechanism() {
-        return "in-process";
+        return polling ? "polling" : "in-process";
+    }
+
+    /** Why polling is used (the futex's unavailability), or empty. */
+    public String pollingReason() {
+        return pollingReason;
     }
 
     /** How many byte indices have a live waiter list: 0 whenever nobody waits. For tests and diagnostics. */
@@ -136,8 +202,7 @@ public final class InProcessWaits implements Waits {
                 }
                 // volatile read inside the critical section: pairs with the notifier's write, which
                 // precedes its entry into this same critical section
-                long current = wide ? Memory.getLongVolatile(memory, offset) : Memory.getIntVolatile(memory, offset);
-                if (current != expected) {
+                if (read(memory, offset, wide) != expected) {
                     retireIfEmpty(list, offset);
                     return WaitResult.NOT_EQUAL;
                 }
@@ -152,8 +217,11 @@ public final class InProcessWaits implements Waits {
         }
     }
 
-    /** Unlinks a waiter whose timeout passed; false when a notifier unlinked it first. */
-    private boolean removeTimedOut(Waiter waiter, long offset) {
+    /**
+     * Unlinks a waiter whose wait ends without a local notify (a timeout, or in polling mode a
+     * changed element); false when a notifier or the other ending unlinked it first.
+     */
+    private boolean unlink(Waiter waiter, long offset) {
         WaiterList list = waiter.home;
         synchronized (list) {
             if (!list.remove(waiter)) {
@@ -162,6 +230,10 @@ public final class InProcessWaits implements Waits {
             retireIfEmpty(list, offset);
             return true;
         }
+    }
+
+    private static long read(MemorySegment memory, long offset, boolean wide) {
+        return wide ? Memory.getLongVolatile(memory, offset) : Memory.getIntVolatile(memory, offset);
     }
 
     /** Called only inside {@code list}'s critical section. */

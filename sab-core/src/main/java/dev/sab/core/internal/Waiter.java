@@ -27,8 +27,10 @@ public final class Waiter {
      */
     volatile boolean notified;
 
-    /** The pending timeout of an async waiter; cancelled by the notifier. Written once before or after linking. */
+    /** The pending timeout of an async waiter; cancelled by the notifier. Written once, after linking. */
     volatile Future<?> timeout;
+    /** The periodic value check of an async waiter on a polled buffer; written once, after linking. */
+    volatile Future<?> poll;
 
     // Links, guarded by the critical section of the list this waiter is in.
     Waiter previous;
@@ -70,10 +72,19 @@ public final class Waiter {
             LockSupport.unpark(thread);
             return;
         }
+        cancelTimers();
+        promise.complete(WaitResult.OK);
+    }
+
+    /** Cancels the timeout and the poll of an async waiter, whichever are pending. */
+    void cancelTimers() {
         Future<?> pending = timeout;
         if (pending != null) {
             pending.cancel(false);
         }
-        promise.complete(WaitResult.OK);
+        pending = poll;
+        if (pending != null) {
+            pending.cancel(false);
+        }
     }
 }

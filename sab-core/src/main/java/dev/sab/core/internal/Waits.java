@@ -7,12 +7,14 @@ import java.lang.foreign.MemorySegment;
 /**
  * How one {@code SharedArrayBuffer} implements the specification's {@code DoWait} and
  * {@code Atomics.notify}: with waiter lists in this process ({@link InProcessWaits}) for memory
- * only this JVM can see. {@code Atomics} has validated the view, the index, the agent and the
+ * only this JVM can see; with the Linux futex ({@link FutexWaits}) for a memory-mapped buffer that
+ * other processes may share; or, where there is no futex, with waiter lists that also poll the
+ * element ({@link InProcessWaits#polling}). {@code Atomics} has validated the view, the index, the agent and the
  * timeout before calling; offsets are byte offsets into {@code memory}.
  *
  * <p>Implementations are thread-safe.
  */
-public sealed interface Waits permits InProcessWaits {
+public sealed interface Waits permits InProcessWaits, FutexWaits {
 
     /** A timeout that never expires: ECMAScript's {@code +Infinity}, and what a NaN timeout means. */
     long FOREVER = Long.MAX_VALUE;
