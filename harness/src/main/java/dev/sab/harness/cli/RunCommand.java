@@ -196,6 +196,11 @@ final class RunCommand implements Callable<Integer> {
         } else {
             stdout.println();
             stdout.print(SummaryTable.render(results));
+            String tags = SummaryTable.renderTags(results);
+            if (!tags.isEmpty()) {
+                stdout.println();
+                stdout.print(tags);
+            }
             stdout.println();
             for (ReportFormat f : formats) {
                 stdout.println(f.fileName() + ": " + dir.resolve(f.fileName()));

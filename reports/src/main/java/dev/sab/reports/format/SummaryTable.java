@@ -77,6 +77,47 @@ public final class SummaryTable {
         return out.toString();
     }
 
+    /**
+     * One row per cell and tag ({@code light}, {@code heavy}, a route): medians over the ok trials of
+     * the tag's p50, p99 and max, and its task count. Empty when no run has tags.
+     */
+    public static String renderTags(Results results) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("scheduler", "workload", "tag", "tasks", "p50", "p99", "max"));
+        for (RunResult run : results.runs()) {
+            Summary s = run.summary();
+            if (s == null || s.tags() == null) {
+                continue;
+            }
+            s.tags().forEach((tag, t) -> {
+                if (t.latencyNs() != null) {
+                    rows.add(List.of(run.scheduler(), run.workload(), tag, Long.toString(t.latencyNs().count()),
+                            Units.nanos(t.latencyNs().p50()), Units.nanos(t.latencyNs().p99()), Units.nanos(t.latencyNs().max())));
+                }
+            });
+        }
+        if (rows.size() == 1) {
+            return "";
+        }
+        int[] widths = new int[rows.getFirst().size()];
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, rows.getFirst(), widths, 3);
+        StringBuilder rule = new StringBuilder("|");
+        for (int c = 0; c < widths.length; c++) {
+            rule.append(' ').append("-".repeat(Math.max(1, widths[c] - 1))).append(c >= 3 ? ":" : "-").append(" |");
+        }
+        out.append(rule).append('\n');
+        for (List<String> row : rows.subList(1, rows.size())) {
+            line(out, row, widths, 3);
+        }
+        return out.toString();
+    }
+
     private static List<String> numbers(Summary s) {
         String ok = s.okTrials() + "/" + (s.okTrials() + s.failedTrials());
         if (s.okTrials() == 0) {
