@@ -1,13 +1,16 @@
 /**
- * The runner (trials, forked JVMs, metrics collection) and the {@code sab} command line.
+ * The runner (trials, forked JVMs, warm-up, arrival modes, metrics collection), experiment files,
+ * and the {@code sab} command line.
  */
 module dev.sab.harness {
     requires dev.sab.schedulers;
     requires dev.sab.workloads;
-    requires dev.sab.reports;
+    requires transitive dev.sab.reports; // the API hands out results
     requires info.picocli;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires me.tongfei.progressbar;
     requires java.management;
     requires jdk.management;
 

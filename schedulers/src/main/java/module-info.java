@@ -6,6 +6,10 @@
 module dev.sab.schedulers {
     requires transitive dev.sab.core;
     requires jdk.management;
+    requires transitive HdrHistogram;
 
     exports dev.sab.schedulers;
+    exports dev.sab.schedulers.eventloop;
+
+    uses dev.sab.schedulers.SchedulerProvider;
 }

@@ -10,4 +10,6 @@ module dev.sab.workloads {
 
     exports dev.sab.workloads;
     exports dev.sab.workloads.load;
+
+    uses dev.sab.workloads.WorkloadProvider;
 }

@@ -31,7 +31,24 @@ public final class EnvironmentProbe {
                 System.getProperty("os.version"),
                 commandLine,
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                settings);
+                settings,
+                hostname());
+    }
+
+    private static String hostname() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** sab's version from the build. */

@@ -15,4 +15,8 @@ public interface RunListener {
     /** Trial {@code trial} of {@code cell} finished with {@code result}. */
     default void trialFinished(int cellIndex, int cells, Cell cell, int trial, int trials, TrialResult result) {
     }
+
+    /** The run is over, finished or stopped. */
+    default void runFinished() {
+    }
 }

@@ -1,24 +1,28 @@
 package dev.sab.harness;
 
-import dev.sab.harness.internal.RssSampler;
+import dev.sab.harness.internal.ArrivalDriver;
+import dev.sab.harness.internal.ExternalLoadDriver;
+import dev.sab.harness.internal.Iteration;
+import dev.sab.harness.internal.IterationDriver;
+import dev.sab.harness.internal.IterationOutcome;
+import dev.sab.harness.internal.ProcessCounters;
+import dev.sab.harness.internal.ResponsivenessProbe;
+import dev.sab.harness.internal.TrialChannel;
 import dev.sab.reports.model.CpuResult;
 import dev.sab.reports.model.LatencySummary;
 import dev.sab.reports.model.MemoryResult;
+import dev.sab.reports.model.ProbeResult;
+import dev.sab.reports.model.ProcessResult;
 import dev.sab.reports.model.TagResult;
 import dev.sab.reports.model.TrialResult;
 import dev.sab.schedulers.CpuKernel;
 import dev.sab.schedulers.Scheduler;
 import dev.sab.schedulers.SchedulerMetrics;
 import dev.sab.schedulers.Schedulers;
-import dev.sab.schedulers.Task;
-import dev.sab.schedulers.TaskHandle;
-import dev.sab.workloads.ExternalLoad;
 import dev.sab.workloads.Verification;
 import dev.sab.workloads.Workload;
 import dev.sab.workloads.WorkloadEnv;
 import dev.sab.workloads.Workloads;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,29 +32,61 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * Runs one trial in this JVM: a fresh scheduler, {@code warmup} unrecorded iterations of the
- * workload, then one measured iteration, recorded into HdrHistograms; then the scheduler is closed.
- * The forked trial process and {@code --no-fork} both come here.
+ * workload, then one measured iteration; then the scheduler is closed. The forked trial process
+ * and {@code --no-fork} both come here. See the package documentation for why warm-up happens
+ * inside the measuring JVM.
+ *
+ * <p>Each iteration makes a fresh workload, sets it up, has an {@link IterationDriver} run and time
+ * its tasks, verifies and tears it down. Around the measured one the runner adds what every driver
+ * shares: the process's counters, the responsiveness probe, and the scheduler's own metrics.
+ *
+ * <p>Memory is measured where it can be measured cleanly, which is not always the measured
+ * iteration:
+ * <ul>
+ *   <li>Resident memory is sampled from outside during the <em>first</em> iteration, in a process
+ *       that has never held the workload's tasks before. In a later iteration the tasks would reuse
+ *       memory the earlier ones touched and freed (free heap regions the collector keeps committed,
+ *       malloc's free lists), and the growth of the resident set would understate what the tasks
+ *       need, by any amount. The first iteration's figure carries instead a fixed cost that does
+ *       not grow with the tasks (JIT compilation, class loading), which the division spreads thin.</li>
+ *   <li>Heap after a full GC at the peak is taken in the last warm-up iteration, so that the
+ *       collection's pause stays out of the measured latencies; with no warm-up, in the measured
+ *       iteration, and the result says so. Live data after a full GC does not depend on reuse.</li>
+ * </ul>
  *
  * <p>Called from one thread at a time; the measured tasks run on the scheduler's threads.
  */
 public final class TrialRunner {
-    private static final int SIGNIFICANT_DIGITS = 3;
+    /** How long the probes still queued at the end of the measured iteration may take to run. */
+    private static final Duration PROBE_DRAIN = Duration.ofSeconds(5);
+
+    /** What one iteration does besides running its tasks. */
+    private record Role(boolean measured, boolean sampleResident, boolean probeHeap) {
+        String name() {
+            return measured ? "measured" : "warm-up";
+        }
+    }
 
     private TrialRunner() {
     }
 
-    /**
-     * Runs {@code spec} and returns its result; a workload or scheduler failure becomes a failed
-     * result, never an exception.
-     */
+    /** Runs {@code spec} with nobody watching its resident memory (the heap figures only). */
     public static TrialResult run(TrialSpec spec) {
+        return run(spec, TrialChannel.unwatched());
+    }
+
+    /**
+     * Runs {@code spec}, telling its phases and tasks alive through {@code channel}; a workload or
+     * scheduler failure becomes a failed result, never an exception. For the trial process and
+     * {@code --no-fork}, both in {@code dev.sab.harness.internal}.
+     */
+    @SuppressWarnings("exports")
+    public static TrialResult run(TrialSpec spec, TrialChannel channel) {
+        long deadline = System.nanoTime() + spec.timeoutMillis() * 1_000_000L;
         Scheduler scheduler;
         try {
             scheduler = Schedulers.create(spec.scheduler());
@@ -58,34 +94,71 @@ public final class TrialRunner {
             return TrialResult.failed("could not create scheduler " + spec.scheduler() + ": " + e.getMessage(), null);
         }
         try {
-            for (int w = 0; w < spec.warmup(); w++) {
-                TrialResult warm = iterate(spec, scheduler, spec.seed() + w + 1);
-                if (!warm.ok()) {
-                    return warm.markFailed("warm-up iteration " + (w + 1) + " failed: " + warm.error());
+            MemoryResult heap = null;
+            int iterations = spec.warmup() + 1;
+            for (int i = 0; i < iterations - 1; i++) {
+                Role role = new Role(false, i == 0, i == iterations - 2);
+                Attempt warm = iterate(spec, scheduler, channel, role, spec.seed() + i + 1, deadline);
+                if (warm.result != null && !warm.result.ok()) {
+                    return warm.result.markFailed("warm-up iteration " + (i + 1) + " failed: " + warm.result.error());
+                }
+                if (warm.heap != null) {
+                    heap = warm.heap;
                 }
             }
-            return iterate(spec, scheduler, spec.seed());
+            Attempt measured = iterate(spec, scheduler, channel, new Role(true, iterations == 1, iterations == 1), spec.seed(),
+                    deadline);
+            return measured.result.withMemory(heap != null ? heap : measured.heap);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TrialResult.failed("interrupted", null);
         } finally {
+            channel.enter(TrialChannel.SAMPLED);
             scheduler.close();
         }
     }
 
-    private static TrialResult iterate(TrialSpec spec, Scheduler scheduler, long seed) {
+    /** An iteration's result (null for a warm-up that went well) and its heap measurement, if it took one. */
+    private record Attempt(TrialResult result, MemoryResult heap) {
+    }
+
+    private static Attempt iterate(TrialSpec spec, Scheduler scheduler, TrialChannel channel, Role role, long seed,
+                                   long deadline) throws InterruptedException {
         Workload workload;
         try {
             workload = Workloads.create(spec.workload(), spec.params());
         } catch (RuntimeException e) {
-            return TrialResult.failed("could not create workload " + spec.workload() + ": " + e.getMessage(), null);
+            return new Attempt(TrialResult.failed("could not create workload " + spec.workload() + ": " + e.getMessage(), null),
+                    null);
         }
+        HeapAtPeak heap = role.probeHeap() ? new HeapAtPeak(channel, role.name()) : null;
         Path tempDir = null;
         try {
             tempDir = Files.createTempDirectory("sab-trial-");
             workload.setup(new WorkloadEnv(scheduler, spec.tasks(), tempDir, seed));
-            Optional<ExternalLoad> external = workload.externalLoad();
-            return external.isPresent() ? ExternalLoadTrial.measure(spec, scheduler, workload, external.get())
-                    : measure(spec, scheduler, workload);
+            if (role.sampleResident() || heap != null) {
+                long heapBaseline = HeapAtPeak.heapAfterFullGc(); // also lets the collector give memory back before the RSS baseline
+                if (heap != null) {
+                    heap.baseline(heapBaseline);
+                }
+            }
+            if (role.sampleResident()) {
+                channel.enter(TrialChannel.BASELINE);
+                channel.awaitAck(TrialChannel.BASELINE);
+                channel.enter(TrialChannel.SAMPLING);
+            }
+            Iteration iteration = new Iteration(spec, scheduler, workload, channel, heap != null ? heap::take : () -> { },
+                    seed, deadline);
+            Attempt attempt = role.measured() ? measure(iteration, role, heap)
+                    : warmUp(iteration, heap);
+            if (role.sampleResident()) {
+                channel.enter(TrialChannel.SAMPLED);
+            }
+            return attempt;
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) {
-            return TrialResult.failed("workload " + spec.workload() + " failed: " + e, null);
+            return new Attempt(TrialResult.failed("workload " + spec.workload() + " failed: " + e, null), null);
         } finally {
             try {
                 workload.teardown();
@@ -96,98 +169,59 @@ public final class TrialRunner {
         }
     }
 
-    private static TrialResult measure(TrialSpec spec, Scheduler scheduler, Workload workload) throws InterruptedException {
-        int n = spec.tasks();
-        long pid = ProcessHandle.current().pid();
-        Recorder overall = new Recorder(SIGNIFICANT_DIGITS);
-        Map<String, Recorder> byTag = new ConcurrentHashMap<>();
-        AtomicLong alive = new AtomicLong();
-        AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
-        @SuppressWarnings("unchecked")
-        TaskHandle<Void>[] handles = new TaskHandle[n];
+    private static Attempt warmUp(Iteration iteration, HeapAtPeak heap) throws InterruptedException {
+        IterationOutcome outcome = driverFor(iteration.workload()).run(iteration);
+        if (outcome.error() != null) {
+            return new Attempt(TrialResult.failed(outcome.error(), null), null);
+        }
+        Verification v = iteration.workload().verify();
+        if (!v.ok()) {
+            return new Attempt(TrialResult.failed("verification failed: " + v.message(), null), null);
+        }
+        return new Attempt(null, heap == null ? null : heap.result());
+    }
 
-        System.gc();
-        long baselineRss = RssSampler.rssNow(pid);
+    private static Attempt measure(Iteration iteration, Role role, HeapAtPeak heap) throws InterruptedException {
+        Scheduler scheduler = iteration.scheduler();
+        Workload workload = iteration.workload();
         SchedulerMetrics before = scheduler.metrics();
-        long cpuBefore = processCpuNanos();
-        RssSampler sampler = new RssSampler(pid, alive::get);
-        long start = System.nanoTime();
+        ProcessCounters counters = ProcessCounters.start();
+        ResponsivenessProbe probe = ResponsivenessProbe.start(scheduler);
+        IterationOutcome outcome;
+        ProbeResult probed;
         try {
-            for (int i = 0; i < n; i++) {
-                Task body = workload.task(i);
-                String tag = workload.tag(i);
-                Recorder tagRecorder = tag == null ? null : byTag.computeIfAbsent(tag, t -> new Recorder(SIGNIFICANT_DIGITS));
-                long submitted = System.nanoTime();
-                alive.incrementAndGet();
-                handles[i] = scheduler.spawn(ctx -> {
-                    try {
-                        body.run(ctx);
-                    } finally {
-                        long end = System.nanoTime();
-                        overall.recordValue(end - submitted);
-                        if (tagRecorder != null) {
-                            tagRecorder.recordValue(end - submitted);
-                        }
-                        lastEnd.accumulateAndGet(end, Math::max);
-                        alive.decrementAndGet();
-                    }
-                });
-            }
-            long deadline = start + spec.timeoutMillis() * 1_000_000L;
-            for (int i = 0; i < n; i++) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !handles[i].join(Duration.ofNanos(left))) {
-                    long done = Stream.of(handles).filter(h -> h != null && h.isDone()).count();
-                    for (TaskHandle<Void> h : handles) {
-                        h.cancel();
-                    }
-                    return TrialResult.failed("timed out after " + spec.timeoutMillis() + " ms with " + done + " of " + n
-                            + " tasks finished", null);
-                }
-            }
+            outcome = driverFor(workload).run(iteration);
         } finally {
-            sampler.close();
+            probed = probe.finish(PROBE_DRAIN);
         }
-        long wall = Math.max(0, lastEnd.get() - start);
-        long cpu = processCpuNanos() - cpuBefore;
-
-        int failed = 0;
-        Throwable firstFailure = null;
-        int firstFailed = -1;
-        for (int i = 0; i < n; i++) {
-            Throwable t = handles[i].exception();
-            if (t != null) {
-                if (failed++ == 0) {
-                    firstFailure = t;
-                    firstFailed = i;
-                }
-            }
+        long cpu = counters.cpuNanosSince();
+        ProcessResult process = counters.since();
+        MemoryResult heapResult = heap == null ? null : heap.result();
+        if (outcome.latency() == null) {
+            return new Attempt(TrialResult.failed(outcome.error(), null), heapResult);
         }
-        Histogram histogram = overall.getIntervalHistogram();
-        Map<String, TagResult> tags = new LinkedHashMap<>();
-        byTag.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> tags.put(e.getKey(), new TagResult(LatencySummary.of(e.getValue().getIntervalHistogram()))));
         Verification verification = workload.verify();
-
-        long peakRss = sampler.peakRss();
-        long atPeak = sampler.tasksAtPeak();
-        Double bytesPerTask = baselineRss > 0 && peakRss > baselineRss && atPeak > 0
-                ? (double) (peakRss - baselineRss) / atPeak : null;
-        MemoryResult memory = new MemoryResult(bytesPerTask, baselineRss, peakRss, atPeak,
-                "in-process: /proc/self/status VmRSS sampled every 1 ms; (peak - baseline after setup) / tasks alive at the peak");
+        long wall = outcome.wallNanos();
+        Map<String, TagResult> tags = new LinkedHashMap<>();
+        outcome.tags().forEach((tag, h) -> tags.put(tag, new TagResult(LatencySummary.of(h))));
         CpuResult cpuResult = new CpuResult(cpu, wall > 0 ? (double) cpu / wall : 0, CpuKernel.calibration().nsPerUnit());
-
-        String error = null;
-        if (failed > 0) {
-            error = failed + " of " + n + " tasks failed; first, task " + firstFailed + ": " + firstFailure;
-        } else if (histogram.getTotalCount() != n) {
-            error = "only " + histogram.getTotalCount() + " of " + n + " tasks recorded a latency";
-        } else if (!verification.ok()) {
+        String error = outcome.error();
+        if (error == null && !verification.ok()) {
             error = "verification failed: " + verification.message();
         }
-        return new TrialResult(error == null, error, null, n, wall, wall > 0 ? n * 1e9 / wall : 0,
-                LatencySummary.of(histogram), memory, cpuResult, delta(before, scheduler.metrics()), tags,
-                verification.metrics());
+        TrialResult result = new TrialResult(error == null, error, null, outcome.tasks(), wall,
+                wall > 0 ? outcome.tasks() * 1e9 / wall : 0, LatencySummary.of(outcome.latency()),
+                outcome.startDelay() == null ? null : LatencySummary.of(outcome.startDelay()), probed, null, cpuResult,
+                process, outcome.arrival(), delta(before, scheduler.metrics()), tags, verification.metrics());
+        return new Attempt(result, heapResult);
+    }
+
+    /**
+     * The driver of a workload's iterations: tasks spawned as the arrival mode says, or, for a
+     * server workload, requests from {@code sab load} in a JVM of its own.
+     */
+    private static IterationDriver driverFor(Workload workload) {
+        return workload.externalLoad().<IterationDriver>map(ExternalLoadDriver::new).orElseGet(ArrivalDriver::new);
     }
 
     /** Scheduler metrics over the trial: counters as the change since {@code before}, gauges as read at the end. */
@@ -202,11 +236,39 @@ public final class TrialRunner {
         return out;
     }
 
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
+    /**
+     * Heap used after a full collection, at the baseline and at the peak of tasks alive. Called
+     * only on the trial's driving thread.
+     */
+    private static final class HeapAtPeak {
+        private final TrialChannel channel;
+        private final String where;
+        private Long baseline;
+        private volatile Long atPeak; // written by whichever thread reaches the peak; read after the tasks are joined
+        private volatile Long tasks;
+
+        HeapAtPeak(TrialChannel channel, String where) {
+            this.channel = channel;
+            this.where = where;
         }
-        return 0;
+
+        static long heapAfterFullGc() {
+            System.gc(); // a full, stop-the-world collection with the default collectors (G1, Parallel, Serial)
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+
+        void baseline(long bytes) {
+            baseline = bytes;
+        }
+
+        void take() {
+            tasks = channel.alive();
+            atPeak = heapAfterFullGc();
+        }
+
+        MemoryResult result() {
+            return MemoryResult.heapOnly(baseline, atPeak, tasks, where);
+        }
     }
 
     private static void deleteRecursively(Path dir) {

@@ -16,7 +16,7 @@ class ExternalLoadTrialTest {
     @Test
     void httpIsMeasuredByTheExternalGeneratorWithRoutesAsTags() {
         TrialSpec spec = new TrialSpec("virtual", "http",
-                Map.of("rate", "1000", "heavyRatio", "0.1", "heavyUnits", "200", "connections", "4"), 400, 0, 60_000, 1);
+                Map.of("rate", "1000", "heavyRatio", "0.1", "heavyUnits", "200", "connections", "4"), 400, "burst", 0, 60_000, 1);
         TrialResult result = TrialRunner.run(spec);
         assertThat(result.ok()).as("error: %s", result.error()).isTrue();
         assertThat(result.tasks()).isEqualTo(400);
@@ -35,7 +35,7 @@ class ExternalLoadTrialTest {
 
     @Test
     void aSchedulerTheServerCannotRunOnFailsTheTrialWithTheReason() {
-        TrialResult result = TrialRunner.run(new TrialSpec("platform-pool", "http", Map.of(), 10, 0, 60_000, 1));
+        TrialResult result = TrialRunner.run(new TrialSpec("platform-pool", "http", Map.of(), 10, "burst", 0, 60_000, 1));
         assertThat(result.ok()).isFalse();
         assertThat(result.error()).contains("does not run on scheduler 'platform-pool'");
     }

@@ -1,35 +1,51 @@
 package dev.sab.schedulers;
 
+import dev.sab.schedulers.eventloop.scheduler.EventLoopClusterProvider;
+import dev.sab.schedulers.eventloop.scheduler.EventLoopProvider;
 import dev.sab.schedulers.gmp.GmpProvider;
 import dev.sab.schedulers.platform.PlatformPoolProvider;
 import dev.sab.schedulers.platform.PlatformProvider;
 import dev.sab.schedulers.virtual.VirtualProvider;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-/** The registry of schedulers: builds one from a spec string and lists what exists. */
+/**
+ * The registry of schedulers: builds one from a spec string and lists what exists.
+ *
+ * <p>sab's own schedulers are listed in {@code PROVIDERS}. Others are discovered with
+ * {@link ServiceLoader} ({@code META-INF/services/dev.sab.schedulers.SchedulerProvider} on the class
+ * path, or {@code provides} in a module), after the built-in ones: that is how a test class path
+ * contributes a fake scheduler that forked trial JVMs, which share the class path, can also build.
+ */
 public final class Schedulers {
 
     private static final List<SchedulerProvider> PROVIDERS = List.of(
             new PlatformProvider(),
             new PlatformPoolProvider(),
             new VirtualProvider(),
-            new GmpProvider());
+            new GmpProvider(),
+            new EventLoopProvider(),
+            new EventLoopClusterProvider());
+
+    /** {@code PROVIDERS}, then the discovered ones. */
+    private static final List<SchedulerProvider> ALL = withDiscovered(PROVIDERS);
 
     private Schedulers() {
     }
 
     /** Every registered scheduler, in a stable order. */
     public static List<SchedulerInfo> available() {
-        return PROVIDERS.stream().map(SchedulerProvider::info).toList();
+        return ALL.stream().map(SchedulerProvider::info).toList();
     }
 
     /** The providers, for the harness (JVM flags) and the contract tests (variants). */
     public static List<SchedulerProvider> providers() {
-        return PROVIDERS;
+        return ALL;
     }
 
     /**
@@ -46,11 +62,11 @@ public final class Schedulers {
 
     /** The provider named {@code name}, or an error listing the valid names. */
     public static SchedulerProvider provider(String name) {
-        return PROVIDERS.stream()
+        return ALL.stream()
                 .filter(p -> p.info().name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scheduler '" + name + "'; valid: "
-                        + PROVIDERS.stream().map(p -> p.info().name()).collect(Collectors.joining(", "))));
+                        + ALL.stream().map(p -> p.info().name()).collect(Collectors.joining(", "))));
     }
 
     /**
@@ -82,6 +98,26 @@ public final class Schedulers {
     public static Settings validate(String spec) {
         SchedulerSpec parsed = SchedulerSpec.parse(spec);
         return settings(provider(parsed.name()), parsed);
+    }
+
+    /**
+     * {@code builtIn} followed by every provider {@link ServiceLoader} finds whose name is not taken.
+     *
+     * @throws IllegalStateException when two different provider classes claim one name
+     */
+    static List<SchedulerProvider> withDiscovered(List<SchedulerProvider> builtIn) {
+        List<SchedulerProvider> all = new ArrayList<>(builtIn);
+        for (SchedulerProvider found : ServiceLoader.load(SchedulerProvider.class, Schedulers.class.getClassLoader())) {
+            String name = found.info().name();
+            SchedulerProvider same = all.stream().filter(p -> p.info().name().equals(name)).findFirst().orElse(null);
+            if (same == null) {
+                all.add(found);
+            } else if (same.getClass() != found.getClass()) {
+                throw new IllegalStateException("two schedulers are named '" + name + "': " + same.getClass().getName()
+                        + " and " + found.getClass().getName());
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The JVM flags a trial process needs to run {@code spec}. */

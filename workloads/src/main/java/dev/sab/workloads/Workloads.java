@@ -12,13 +12,19 @@ import dev.sab.workloads.catalog.StarveWorkload;
 import dev.sab.workloads.catalog.YieldWorkload;
 import dev.sab.workloads.http.HttpWorkload;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The catalogue: lists workloads and makes a fresh one, with validated parameters, per trial. */
+/**
+ * The catalogue: lists workloads and makes a fresh one, with validated parameters, per trial.
+ * sab's own workloads are listed in {@code CATALOGUE}; {@link WorkloadProvider}s found with
+ * {@link ServiceLoader} come after them.
+ */
 public final class Workloads {
 
     private record Entry(WorkloadInfo info, Function<Params, Workload> factory) {
@@ -37,11 +43,14 @@ public final class Workloads {
             new Entry(YieldWorkload.INFO, YieldWorkload::new),
             new Entry(StarveWorkload.INFO, StarveWorkload::new));
 
+    /** {@code CATALOGUE}, then the discovered workloads. */
+    private static final List<Entry> ALL = withDiscovered(CATALOGUE);
+
     private Workloads() {
     }
 
     public static List<WorkloadInfo> available() {
-        return CATALOGUE.stream().map(Entry::info).toList();
+        return ALL.stream().map(Entry::info).toList();
     }
 
     /** The workload named {@code name}, or an error listing the valid names. */
@@ -89,11 +98,29 @@ public final class Workloads {
         return params;
     }
 
+    /**
+     * {@code builtIn} followed by every discovered provider whose name is not taken.
+     *
+     * @throws IllegalStateException when a discovered workload takes the name of another
+     */
+    private static List<Entry> withDiscovered(List<Entry> builtIn) {
+        List<Entry> all = new ArrayList<>(builtIn);
+        for (WorkloadProvider found : ServiceLoader.load(WorkloadProvider.class, Workloads.class.getClassLoader())) {
+            String name = found.info().name();
+            if (all.stream().anyMatch(e -> e.info().name().equals(name))) {
+                throw new IllegalStateException("two workloads are named '" + name + "', one of them "
+                        + found.getClass().getName());
+            }
+            all.add(new Entry(found.info(), found::create));
+        }
+        return List.copyOf(all);
+    }
+
     private static Entry entry(String name) {
-        return CATALOGUE.stream()
+        return ALL.stream()
                 .filter(e -> e.info().name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + name + "'; valid: "
-                        + CATALOGUE.stream().map(e -> e.info().name()).collect(Collectors.joining(", "))));
+                        + ALL.stream().map(e -> e.info().name()).collect(Collectors.joining(", "))));
     }
 }

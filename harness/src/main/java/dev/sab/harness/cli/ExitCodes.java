@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int FAILED = 1;
     /** Bad usage or bad input; nothing ran. */
     static final int USAGE = 2;
+    /** Stopped by Ctrl-C (128 + SIGINT, as shells report it); the trials that finished are written. */
+    static final int STOPPED = 130;
 
     private ExitCodes() {
     }

@@ -2,24 +2,23 @@ package dev.sab.harness.cli;
 
 import dev.sab.harness.Cell;
 import dev.sab.harness.EnvironmentProbe;
-import dev.sab.harness.RunListener;
+import dev.sab.harness.Estimate;
+import dev.sab.harness.Experiment;
+import dev.sab.harness.ExperimentFile;
+import dev.sab.harness.Matrix;
 import dev.sab.harness.RunOptions;
 import dev.sab.harness.Runner;
+import dev.sab.harness.Shard;
 import dev.sab.reports.format.JsonFormat;
-import dev.sab.reports.format.MarkdownFormat;
 import dev.sab.reports.format.ReportFormat;
+import dev.sab.reports.format.ReportFormats;
 import dev.sab.reports.format.SummaryTable;
-import dev.sab.reports.format.Units;
 import dev.sab.reports.model.Results;
-import dev.sab.reports.model.TrialResult;
 import dev.sab.schedulers.CpuKernel;
 import dev.sab.schedulers.Durations;
 import dev.sab.schedulers.SchedulerProvider;
 import dev.sab.schedulers.SchedulerSpec;
 import dev.sab.schedulers.Schedulers;
-import dev.sab.workloads.ParamInfo;
-import dev.sab.workloads.WorkloadInfo;
-import dev.sab.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,37 +26,44 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-/** {@code sab run}: runs workloads on schedulers and writes the results. */
+/**
+ * {@code sab run}: runs an experiment (a file, the options given, or both: options override the
+ * file) and writes the results. With no {@code -f}, {@code -s} or {@code -w} it runs the bundled
+ * default experiment.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs every workload on every scheduler, --trials times each, and writes results.json and",
-                "summary.md to --out. With no -s or -w it compares every scheduler on every workload."},
+                "Runs every workload on every scheduler, --trials times each, and writes",
+                "results.json, summary.md, trials.csv, latency.hlog and hgrm/ to --out.",
+                "With no -f, -s or -w it runs the default experiment",
+                "(experiments/default.yaml); options given with -f override the file."},
         footer = {"", "Examples:",
+                "  sab run                        the default comparison (under 2 minutes)",
+                "  sab run -f heavy-vs-light      a curated experiment (see experiments/)",
                 "  sab run -s platform -s virtual -w sleep,cpu --tasks 1000",
-                "  sab run -s gmp:procs=1,preempt=off,virtual -w sleep -p duration=50ms",
-                "", "Exit codes: 0 ok, 1 a trial failed (results still written), 2 bad usage or bad input."})
+                "  sab run -s virtual -w sleep --rate 2000/s --arrival poisson",
+                "  sab run -f sweep.yaml --shard 2/8   one slice of 8; sab merge joins them",
+                "", "Exit codes: 0 ok, 1 a trial failed (results still written),",
+                "2 bad usage or bad input, 130 stopped (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {
 
     enum Format { table, json }
 
+    @Option(names = {"-f", "--file"}, paramLabel = "EXPERIMENT",
+            description = "An experiment file (YAML), or the name of a bundled one: " + "default, heavy-vs-light, million-tasks, shared-counters, syscall-handoff.")
+    String file;
+
     @Option(names = {"-s", "--scheduler"}, paramLabel = "SPEC",
-            description = {"A scheduler spec, name[:key=value,...]; repeatable, and one value may hold several",
-                    "(a token without '=' starts the next). Default: every scheduler. See 'sab list schedulers'."})
+            description = "A scheduler spec, name[:key=value,...]; repeatable, and one value may hold several "
+                    + "(a token without '=' starts the next). Default: every scheduler. See 'sab list schedulers'.")
     List<String> schedulers = new ArrayList<>();
 
     @Option(names = {"-w", "--workload"}, paramLabel = "NAME", split = ",",
@@ -65,35 +71,56 @@ final class RunCommand implements Callable<Integer> {
     List<String> workloads = new ArrayList<>();
 
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-            description = {"A workload parameter, for every selected workload that takes it;",
-                    "workload.key=value for one workload only."})
+            description = "A workload parameter, for every selected workload that takes it; workload.key=value "
+                    + "for one workload only.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--tasks", paramLabel = "N", defaultValue = "1000", description = "Tasks per trial (default: ${DEFAULT-VALUE}).")
-    int tasks;
+    @Option(names = "--tasks", paramLabel = "N", description = "Tasks per trial (default: " + Experiment.DEFAULT_TASKS + ").")
+    Integer tasks;
 
-    @Option(names = "--trials", paramLabel = "T", defaultValue = "3", description = "Measured trials per cell (default: ${DEFAULT-VALUE}).")
-    int trials;
+    @Option(names = "--trials", paramLabel = "T", description = "Measured trials per cell (default: " + Experiment.DEFAULT_TRIALS + ").")
+    Integer trials;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
-            description = "Unrecorded warm-up iterations before each measured trial, in its JVM (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", paramLabel = "W",
+            description = "Unrecorded warm-up iterations before the measured one, in each trial's JVM (default: " + Experiment.DEFAULT_WARMUP + ").")
+    Integer warmup;
 
-    @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--concurrency", paramLabel = "C",
+            description = "Closed loop: keep C tasks in flight, a new one when one ends (default: all at once).")
+    Integer concurrency;
+
+    @Option(names = "--rate", paramLabel = "R/s",
+            description = "Open loop: start tasks at this rate, such as 1000/s; latency counts from each task's intended start.")
+    String rate;
+
+    @Option(names = "--arrival", paramLabel = "constant|poisson",
+            description = "Spacing of open-loop arrivals: constant (default) or poisson.")
+    String arrival;
+
+    @Option(names = "--fork", negatable = true, fallbackValue = "true",
             description = "Run each trial in a fresh JVM (default); --no-fork runs in this one, for quick looks.")
-    boolean fork;
+    Boolean fork;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
-            description = "The longest one trial may take (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "The longest one trial may take, JVM start-up included (default: " + Experiment.DEFAULT_TIMEOUT + ").")
     String timeout;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "The trial JVMs' maximum heap (-Xmx), such as 4g (default: the JVM's).")
+    String heap;
 
     @Option(names = "--jvm-arg", paramLabel = "FLAG", description = "An extra flag for forked trial JVMs; repeatable.")
     List<String> jvmArgs = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Base seed for workloads' randomness (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "Base seed for workloads' randomness and Poisson arrivals (default: " + Experiment.DEFAULT_SEED + ").")
+    Long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: sab-results/<timestamp>).")
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only slice i of n of the matrix (cells i, i+n, ...); 'sab merge' joins the slices.")
+    String shard;
+
+    @Option(names = "--dry-run", description = "Print the expanded matrix and an estimate of the time it takes; run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: sab-results/<name>-<timestamp>).")
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -111,32 +138,56 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        requirePositive("--tasks", tasks);
-        requirePositive("--trials", trials);
-        if (warmup < 0) {
-            throw new UsageError("bad value " + warmup + " for --warmup: expected a whole number ≥ 0");
+        Experiment experiment = experiment();
+        List<Cell> all;
+        try {
+            all = Matrix.expand(experiment);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage(), e);
         }
-        Duration trialTimeout = parseTimeout();
-        List<String> specs = schedulerSpecs();
-        List<String> names = workloadNames();
-        List<Cell> cells = cells(specs, names);
-        Path dir = outputDir();
+        boolean forked = experiment.forkOrDefault();
+        if (!forked) {
+            all.stream().map(Cell::scheduler).distinct().forEach(RunCommand::requireRunnableInProcess);
+        }
+        Shard slice = null;
+        List<Cell> cells = all;
+        if (shard != null) {
+            try {
+                slice = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage(), e);
+            }
+            cells = slice.select(all);
+        }
+        Duration trialTimeout = Matrix.timeout(experiment.timeoutOrDefault());
+        RunOptions options = new RunOptions(experiment.trialsOrDefault(), experiment.warmupOrDefault(), forked,
+                trialTimeout.toMillis(), experiment.jvmArgsOrEmpty(), experiment.heap(), experiment.seedOrDefault());
+        if (dryRun) {
+            DryRun.print(System.out, experiment, all, cells, slice, options);
+            return ExitCodes.OK;
+        }
+        Path dir = OutputDirectory.prepare(out != null ? out : experiment.out(), experiment.name(), slice);
 
         Map<String, Object> settings = new LinkedHashMap<>();
         CpuKernel.Calibration cal = CpuKernel.calibration();
         settings.put("cpuUnit", Map.of("iterationsPerUnit", cal.iterationsPerUnit(), "nsPerUnit", cal.nsPerUnit()));
-        settings.put("fork", fork);
-        settings.put("tasks", tasks);
-        settings.put("trials", trials);
-        settings.put("warmup", warmup);
+        if (experiment.name() != null) {
+            settings.put("experiment", experiment.name());
+        }
+        settings.put("fork", forked);
+        settings.put("trials", options.trials());
+        settings.put("warmup", options.warmup());
         settings.put("timeout", Durations.format(trialTimeout));
-        settings.put("seed", seed);
+        settings.put("seed", options.seed());
+        if (options.heap() != null) {
+            settings.put("heap", options.heap());
+        }
+        settings.put("cells", all.size());
         String commandLine = "sab run " + String.join(" ", rawArgs());
-        RunOptions options = new RunOptions(tasks, trials, warmup, fork, trialTimeout.toMillis(), jvmArgs, seed);
-        List<ReportFormat> formats = List.of(new JsonFormat(), new MarkdownFormat());
-        Runner runner = new Runner(cells, options, EnvironmentProbe.capture(commandLine, settings), dir, formats,
-                quiet ? RunListener.SILENT : new PlainProgress(System.err));
-        Results results = runner.run();
+        List<ReportFormat> formats = ReportFormats.all();
+        Runner runner = new Runner(cells, options, EnvironmentProbe.capture(commandLine, settings),
+                slice == null ? null : slice.toString(), dir, formats, Progress.on(System.err, quiet, cells.size(), options.trials()));
+        Results results = StopOnSignal.run(runner, System.err, dir);
 
         PrintStream stdout = System.out;
         if (format == Format.json) {
@@ -145,60 +196,107 @@ final class RunCommand implements Callable<Integer> {
         } else {
             stdout.println();
             stdout.print(SummaryTable.render(results));
+            String tags = SummaryTable.renderTags(results);
+            if (!tags.isEmpty()) {
+                stdout.println();
+                stdout.print(tags);
+            }
             stdout.println();
-            stdout.println("results: " + dir.resolve(JsonFormat.FILE));
-            stdout.println("summary: " + dir.resolve(MarkdownFormat.FILE));
+            for (ReportFormat f : formats) {
+                stdout.println(f.fileName() + ": " + dir.resolve(f.fileName()));
+            }
         }
         stdout.flush();
+        if (runner.stopped()) {
+            return ExitCodes.STOPPED;
+        }
         boolean anyFailed = results.runs().stream().anyMatch(r -> r.trials().stream().anyMatch(t -> !t.ok()));
         return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    /** The arguments as typed, for the command line recorded in results. */
-    private List<String> rawArgs() {
-        List<String> all = spec.commandLine().getParseResult().originalArgs();
-        int run = all.indexOf("run");
-        return run >= 0 ? all.subList(run + 1, all.size()) : all;
+    /** The file's experiment (or the default one) overridden by every option given on the command line. */
+    private Experiment experiment() {
+        Experiment base = Experiment.empty();
+        try {
+            if (file != null) {
+                base = ExperimentFile.load(file);
+            } else if (schedulers.isEmpty() && workloads.isEmpty()) {
+                base = ExperimentFile.load("default");
+            }
+        } catch (ExperimentFile.ExperimentException e) {
+            throw new UsageError(e.getMessage(), e);
+        }
+        Map<String, List<String>> cliParams = null;
+        if (!params.isEmpty()) {
+            cliParams = new LinkedHashMap<>();
+            for (Map.Entry<String, String> p : params.entrySet()) {
+                cliParams.put(p.getKey().trim(), List.of(p.getValue()));
+            }
+        }
+        checkCountsGiven();
+        try {
+            List<String> specs = null;
+            if (!schedulers.isEmpty()) {
+                specs = new ArrayList<>();
+                for (String value : schedulers) {
+                    specs.addAll(Matrix.schedulerSpecs(value));
+                }
+            }
+            Experiment cli = new Experiment(null, null, specs, workloads.isEmpty() ? null : Matrix.workloads(workloads),
+                    cliParams, tasks == null ? null : List.of(tasks), trials, warmup,
+                    concurrency == null ? null : List.of(concurrency), rate == null ? null : List.of(rate), arrival, fork,
+                    timeout, heap == null ? null : Matrix.heap(heap), jvmArgs.isEmpty() ? null : jvmArgs, seed, null);
+            return base.overriddenBy(cli);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage(), e);
+        }
     }
 
-    private static void requirePositive(String option, int value) {
-        if (value <= 0) {
+    /** The values given on the command line, checked under their option names. */
+    private void checkCountsGiven() {
+        positive("--tasks", tasks);
+        positive("--trials", trials);
+        positive("--concurrency", concurrency);
+        if (warmup != null && warmup < 0) {
+            throw new UsageError("bad value " + warmup + " for --warmup: expected a whole number ≥ 0");
+        }
+        if (timeout != null) {
+            try {
+                Matrix.timeout(timeout);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("bad value '" + timeout + "' for --timeout: expected a duration above zero such as 90s or 5m", e);
+            }
+        }
+        if (heap != null) {
+            try {
+                Matrix.heap(heap);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("bad value '" + heap + "' for --heap: expected a size above zero such as 512m or 4g", e);
+            }
+        }
+        if (arrival != null && !arrival.trim().equalsIgnoreCase("constant") && !arrival.trim().equalsIgnoreCase("poisson")) {
+            throw new UsageError("bad value '" + arrival + "' for --arrival: expected constant or poisson");
+        }
+        if (rate != null) {
+            try {
+                dev.sab.harness.Arrival.Rates.parse(rate);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("bad value '" + rate + "' for --rate: expected a rate above zero such as 1000/s, 2.5k/s or 50/ms", e);
+            }
+        }
+    }
+
+    private static void positive(String option, Integer value) {
+        if (value != null && value < 1) {
             throw new UsageError("bad value " + value + " for " + option + ": expected a whole number ≥ 1");
         }
     }
 
-    private Duration parseTimeout() {
-        try {
-            Duration d = Durations.parse(timeout);
-            if (d.isZero()) {
-                throw new IllegalArgumentException();
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("bad value '" + timeout + "' for --timeout: expected a duration above zero such as 90s or 5m");
-        }
-    }
-
-    private List<String> schedulerSpecs() {
-        List<String> out = new ArrayList<>();
-        if (schedulers.isEmpty()) {
-            Schedulers.providers().forEach(p -> out.add(p.info().name()));
-            return out;
-        }
-        for (String value : schedulers) {
-            try {
-                for (SchedulerSpec parsed : SchedulerSpec.parseList(value)) {
-                    Schedulers.validate(parsed.toString());
-                    if (!fork) {
-                        requireRunnableInProcess(parsed);
-                    }
-                    out.add(parsed.toString());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(e.getMessage(), e);
-            }
-        }
-        return out;
+    /** The arguments as typed, for the command line recorded in results. */
+    private List<String> rawArgs() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int run = args.indexOf("run");
+        return run >= 0 ? args.subList(run + 1, args.size()) : args;
     }
 
     /**
@@ -206,7 +304,8 @@ final class RunCommand implements Callable<Integer> {
      * if this JVM already has them, or if they are the flags of its defaults, which the JDK applies
      * without being told.
      */
-    private static void requireRunnableInProcess(SchedulerSpec parsed) {
+    private static void requireRunnableInProcess(String spec) {
+        SchedulerSpec parsed = SchedulerSpec.parse(spec);
         SchedulerProvider provider = Schedulers.provider(parsed.name());
         List<String> defaults = provider.jvmArgs(Schedulers.settings(provider, new SchedulerSpec(parsed.name(), Map.of())));
         for (String flag : provider.jvmArgs(Schedulers.settings(provider, parsed))) {
@@ -216,125 +315,6 @@ final class RunCommand implements Callable<Integer> {
             if (!satisfied) {
                 throw new UsageError("scheduler '" + parsed + "' needs its own JVM (" + flag + "); run without --no-fork");
             }
-        }
-    }
-
-    private List<String> workloadNames() {
-        if (workloads.isEmpty()) {
-            return Workloads.available().stream().map(WorkloadInfo::name).toList();
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String w : workloads) {
-            String name = w.trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            try {
-                Workloads.info(name);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(e.getMessage(), e);
-            }
-            names.add(name);
-        }
-        if (names.isEmpty()) {
-            throw new UsageError("no workload named in -w; valid: "
-                    + String.join(", ", Workloads.available().stream().map(WorkloadInfo::name).toList()));
-        }
-        return List.copyOf(names);
-    }
-
-    /** The matrix, with each workload given the -p values it takes; every -p must be taken by some workload. */
-    private List<Cell> cells(List<String> specs, List<String> names) {
-        Map<String, Map<String, String>> perWorkload = new LinkedHashMap<>();
-        names.forEach(n -> perWorkload.put(n, new LinkedHashMap<>()));
-        for (Map.Entry<String, String> p : params.entrySet()) {
-            String key = p.getKey().trim();
-            int dot = key.indexOf('.');
-            boolean taken = false;
-            for (String name : names) {
-                String local = dot > 0 && key.substring(0, dot).equals(name) ? key.substring(dot + 1) : key;
-                if (takes(name, local)) {
-                    perWorkload.get(name).put(local, p.getValue());
-                    taken = true;
-                }
-            }
-            if (!taken) {
-                Set<String> valid = new TreeSet<>();
-                names.forEach(n -> Workloads.info(n).params().forEach(pi -> valid.add(pi.name())));
-                throw new UsageError("unknown parameter '" + key + "' for workload" + (names.size() > 1 ? "s " : " ")
-                        + String.join(", ", names) + "; valid: " + (valid.isEmpty() ? "none" : String.join(", ", valid)));
-            }
-        }
-        List<Cell> cells = new ArrayList<>();
-        for (String spec : specs) {
-            for (String name : names) {
-                try {
-                    Workloads.params(Workloads.info(name), perWorkload.get(name));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageError(e.getMessage(), e);
-                }
-                cells.add(new Cell(spec, name, perWorkload.get(name)));
-            }
-        }
-        return cells;
-    }
-
-    private static boolean takes(String workload, String key) {
-        return Workloads.info(workload).params().stream().map(ParamInfo::name).anyMatch(key::equals);
-    }
-
-    private Path outputDir() {
-        String chosen = out != null ? out
-                : "sab-results/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir;
-        try {
-            dir = Path.of(chosen);
-        } catch (InvalidPathException e) {
-            throw new UsageError("bad --out '" + chosen + "': " + e.getReason());
-        }
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".sab-write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new UsageError("cannot write to --out '" + chosen + "': " + reason(e));
-        }
-        return dir;
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "a file of that name is in the way";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    /** One line per trial on stderr. */
-    private static final class PlainProgress implements RunListener {
-        private final PrintStream err;
-        private long started;
-
-        PlainProgress(PrintStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void trialStarting(int cellIndex, int cells, Cell cell, int trial, int trials) {
-            started = System.nanoTime();
-        }
-
-        @Override
-        public void trialFinished(int cellIndex, int cells, Cell cell, int trial, int trials, TrialResult result) {
-            String outcome = result.ok()
-                    ? "ok  p50 " + Units.nanos(result.latencyNs().p50()) + "  p99 " + Units.nanos(result.latencyNs().p99())
-                    + "  " + Units.rate(result.throughputPerSec())
-                    : "FAILED: " + result.error();
-            err.printf("[%d/%d] %s  trial %d/%d  %s  (%s)%n", cellIndex + 1, cells, cell, trial, trials, outcome,
-                    Units.nanos(System.nanoTime() - started));
-            err.flush();
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Arrays;
                 "A laboratory for concurrency schedulers: runs the same workloads on an event loop, a Go-style",
                 "G-M-P scheduler, JDK virtual threads and platform threads, and measures latency, throughput",
                 "and memory side by side."},
-        subcommands = {RunCommand.class, ListCommand.class, LoadCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, MergeCommand.class, ListCommand.class, LoadCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a trial or check failed, 2 bad usage or bad input."})
 public final class SabCommand implements Runnable {
 

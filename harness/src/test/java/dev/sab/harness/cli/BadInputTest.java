@@ -74,6 +74,52 @@ class BadInputTest {
         assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", option, value), option, value);
     }
 
+    @ParameterizedTest
+    @CsvSource({"--concurrency,0", "--concurrency,-2", "--rate,0/s", "--rate,fast", "--arrival,sometimes", "--heap,lots",
+            "--shard,0/2", "--shard,3/2", "--shard,half"})
+    void badArrivalAndPlacementOptions(String option, String value) {
+        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", option, value), option, value);
+    }
+
+    @Test
+    void closedAndOpenLoopExcludeEachOther() {
+        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--concurrency", "4", "--rate", "100/s"),
+                "concurrency and rate exclude each other");
+        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--arrival", "poisson"), "arrival poisson needs a rate");
+    }
+
+    @Test
+    void missingAndMalformedExperimentFiles() throws Exception {
+        assertOneLineUsageError(run("run", "-f", tmp.resolve("none.yaml").toString()), "cannot read experiment file",
+                "none.yaml", "bundled: default");
+        Path malformed = Files.writeString(tmp.resolve("bad.yaml"), "schedulers: [virtual\nworkloads: sleep\n");
+        assertOneLineUsageError(run("run", "-f", malformed.toString()), "bad.yaml:2: malformed YAML");
+        Path unknown = Files.writeString(tmp.resolve("unknown.yaml"), "workloads: [sleep]\ntrails: 2\n");
+        assertOneLineUsageError(run("run", "-f", unknown.toString()), "unknown.yaml:2: unknown key 'trails'", "trials");
+        Path zero = Files.writeString(tmp.resolve("zero.yaml"), "workloads: [sleep]\ntasks: 0\n");
+        assertOneLineUsageError(run("run", "-f", zero.toString()), "zero.yaml:2: bad value '0' for tasks", "≥ 1");
+        Path noRead = Files.writeString(tmp.resolve("secret.yaml"), "workloads: [sleep]\n");
+        if (noRead.toFile().setReadable(false) && !Files.isReadable(noRead)) {
+            assertOneLineUsageError(run("run", "-f", noRead.toString()), "cannot read experiment file", "secret.yaml");
+        }
+    }
+
+    @Test
+    void mergeRefusesWhatIsNotAResultsFileAndAnUnwritableOutput() throws Exception {
+        Path notJson = Files.writeString(tmp.resolve("notes.json"), "hello");
+        assertOneLineUsageError(CliRun.of("merge", notJson.toString(), "-o", tmp.resolve("m").toString()),
+                "cannot merge", "notes.json", "not a sab results file");
+        assertOneLineUsageError(CliRun.of("merge", tmp.resolve("absent").toString(), "-o", tmp.resolve("m").toString()),
+                "cannot merge", "absent");
+        Path wrongSchema = Files.writeString(tmp.resolve("other.json"), "{\"schema\":\"x/2\",\"runs\":[]}");
+        assertOneLineUsageError(CliRun.of("merge", wrongSchema.toString(), "-o", tmp.resolve("m").toString()),
+                "schema 'x/2'", "sab.results/1");
+        Path good = Files.writeString(tmp.resolve("good.json"), "{\"schema\":\"sab.results/1\",\"runs\":[]}");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertOneLineUsageError(CliRun.of("merge", good.toString(), "-o", file.resolve("sub").toString()), "cannot write to --out");
+        assertOneLineUsageError(CliRun.of("merge", good.toString()), "-o");
+    }
+
     @Test
     void unwritableOutputDirectory() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");

@@ -41,8 +41,14 @@ class RunCommandTest {
                 assertThat(trial.path("latencyNs").path("histogram").asText()).isNotEmpty();
                 assertThat(trial.path("throughputPerSec").asDouble()).isPositive();
                 assertThat(trial.path("memory").has("bytesPerTask")).isTrue();
+                long probes = trial.path("probe").path("latenessNs").path("count").asLong();
+                assertThat(probes).as("the responsiveness probe ran").isPositive();
                 assertThat(trial.path("scheduler").path("tasksSpawned").path("value").asLong())
-                        .as("counters are the change over the measured iteration").isEqualTo(200);
+                        .as("counters are the change over the measured iteration: its tasks and its probes")
+                        .isEqualTo(200 + probes);
+                assertThat(trial.path("startDelayNs").path("count").asLong()).isEqualTo(200);
+                assertThat(trial.path("process").path("peakThreads").asInt()).isPositive();
+                assertThat(trial.path("cpu").path("processCpuNanos").asLong()).isPositive();
             }
             JsonNode summary = run.path("summary");
             assertThat(summary.path("okTrials").asInt()).isEqualTo(2);
@@ -53,8 +59,9 @@ class RunCommandTest {
 
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| scheduler").contains("| platform").contains("| virtual");
-        assertThat(r.out()).contains("| scheduler").contains("results: " + out.resolve("results.json"));
+        assertThat(r.out()).contains("| scheduler").contains("results.json: " + out.resolve("results.json"));
         assertThat(r.err()).contains("[1/4] platform × sleep");
+        assertThat(r.out()).contains("trials.csv: ").contains("latency.hlog: ");
     }
 
     @Test
@@ -76,6 +83,61 @@ class RunCommandTest {
         assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
         JsonNode trial = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("runs").get(0).path("trials").get(0);
         assertThat(trial.path("scheduler").path("parallelism").path("value").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void dryRunPrintsTheExpandedMatrixAndAnEstimateAndRunsNothing() throws Exception {
+        Path out = tmp.resolve("dry");
+        CliRun r = CliRun.of("run", "--dry-run", "-s", "virtual,platform", "-w", "sleep", "--rate", "500/s", "--tasks", "100",
+                "--shard", "2/2", "--out", out.toString());
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out()).contains("1 cell (shard 2/2 of a 2-cell matrix) × 3 trials = 3 trials")
+                .contains("platform").doesNotContain(" virtual ").contains("open:500/s").contains("estimated time: about");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void withNoArgumentsItRunsTheDefaultExperiment() {
+        CliRun r = CliRun.of("run", "--dry-run");
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out()).startsWith("experiment default:").contains("platform-pool").contains("gmp").contains("units=200")
+                .doesNotContain("platform-pool echo");
+        CliRun overridden = CliRun.of("run", "--dry-run", "--tasks", "7", "--trials", "2");
+        assertThat(overridden.out()).contains("× 2 trials =").contains(" 7 ");
+    }
+
+    @Test
+    void closedAndOpenLoopsRunAndSayHowTheTasksArrived() throws Exception {
+        Path out = tmp.resolve("arrivals");
+        CliRun closed = CliRun.of("run", "--no-fork", "-s", "virtual", "-w", "cpu", "-p", "units=50", "--tasks", "100",
+                "--trials", "1", "--warmup", "0", "--concurrency", "4", "--out", out.resolve("closed").toString());
+        assertThat(closed.exit()).as("stderr: %s", closed.err()).isZero();
+        assertThat(closed.out()).contains("closed:4");
+        JsonNode c = new ObjectMapper().readTree(out.resolve("closed/results.json").toFile()).path("runs").get(0);
+        assertThat(c.path("arrival").asText()).isEqualTo("closed:4");
+        assertThat(c.path("trials").get(0).path("arrival").path("concurrency").asInt()).isEqualTo(4);
+
+        CliRun open = CliRun.of("run", "--no-fork", "-s", "virtual", "-w", "cpu", "-p", "units=50", "--tasks", "100",
+                "--trials", "1", "--warmup", "0", "--rate", "1000/s", "--arrival", "poisson", "-q",
+                "--out", out.resolve("open").toString());
+        assertThat(open.exit()).as("stderr: %s", open.err()).isZero();
+        JsonNode o = new ObjectMapper().readTree(out.resolve("open/results.json").toFile()).path("runs").get(0);
+        assertThat(o.path("arrival").asText()).isEqualTo("open:1000/s,poisson");
+        JsonNode arrival = o.path("trials").get(0).path("arrival");
+        assertThat(arrival.path("targetRatePerSec").asDouble()).isEqualTo(1000);
+        assertThat(arrival.path("latencyFrom").asText()).isEqualTo("intended start");
+    }
+
+    @Test
+    void progressIsPlainLinesWhenStderrIsNotATerminalAndNothingWhenQuiet() throws Exception {
+        CliRun plain = CliRun.of("run", "--no-fork", "-s", "virtual", "-w", "cpu", "-p", "units=1", "--tasks", "5",
+                "--trials", "2", "--warmup", "0", "--out", tmp.resolve("plain").toString());
+        assertThat(plain.err().lines()).hasSize(2).allMatch(l -> l.startsWith("[1/1] virtual × cpu units=1 ×5  trial "));
+        CliRun quiet = CliRun.of("run", "--no-fork", "-s", "virtual", "-w", "cpu", "-p", "units=1", "--tasks", "5",
+                "--trials", "1", "--warmup", "0", "-q", "--out", tmp.resolve("quiet").toString());
+        assertThat(quiet.err()).isEmpty();
+        assertThat(Files.readString(tmp.resolve("quiet/trials.csv")).lines()).hasSize(2);
+        assertThat(tmp.resolve("quiet/latency.hlog")).isNotEmptyFile();
     }
 
     @Test

@@ -38,8 +38,14 @@ public final class MarkdownFormat implements ReportFormat {
                     .forEach(e -> md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
             md.append('\n');
         }
-        md.append("Medians over the ok trials; latency is per task, from submit to done.\n\n");
+        md.append("Medians over the ok trials. Latency is per task: from the spawn, or in open-loop runs from the task's "
+                + "intended start. probe p99: lateness of a tiny task spawned every 10 ms. mem/task: resident memory per "
+                + "task alive at the peak, from outside; heap/task: live heap per task after a full GC.\n\n");
         md.append(SummaryTable.render(results));
+        String tags = SummaryTable.renderTags(results);
+        if (!tags.isEmpty()) {
+            md.append("\n## Latency by tag\n\n").append(tags);
+        }
         StringBuilder failures = new StringBuilder();
         for (RunResult run : results.runs()) {
             for (int i = 0; i < run.trials().size(); i++) {

@@ -1,7 +1,8 @@
 package dev.sab.reports.model;
 
 /**
- * CPU used by the trial process during the measured trial.
+ * CPU used by the trial process during the measured iteration (the harness's driver and probe
+ * threads in it included).
  *
  * @param processCpuNanos user + system CPU time
  * @param coresUsed       CPU time / wall time

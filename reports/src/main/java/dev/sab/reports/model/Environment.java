@@ -19,12 +19,14 @@ import java.util.Map;
  * @param commandLine the full sab command
  * @param startTime   ISO-8601, with offset
  * @param settings    run-wide settings: the CPU unit's calibration, fork mode, trials, warm-up...
+ * @param hostname    the machine's name, to tell apart the shards of a sweep run on many machines
  */
 public record Environment(String sabVersion, String gitCommit, String jdkVendor, String jdkVersion,
                           List<String> jvmFlags, String cpuModel, int cores, long memoryBytes, String os,
-                          String kernel, String commandLine, String startTime, Map<String, Object> settings) {
+                          String kernel, String commandLine, String startTime, Map<String, Object> settings,
+                          String hostname) {
     public Environment {
-        jvmFlags = List.copyOf(jvmFlags);
-        settings = Map.copyOf(settings);
+        jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 }

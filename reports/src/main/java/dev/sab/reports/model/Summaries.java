@@ -1,5 +1,7 @@
 package dev.sab.reports.model;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,19 +22,45 @@ public final class Summaries {
         List<TrialResult> ok = trials.stream().filter(TrialResult::ok).toList();
         int failed = trials.size() - ok.size();
         if (ok.isEmpty()) {
-            return new Summary(0, failed, null, null, null, null, null, Map.of(), Map.of());
+            return new Summary(0, failed, null, null, null, null, null, null, null, null, null, Map.of(), Map.of());
         }
         Double bytesPerTask = medianOrNull(ok, t -> t.memory() == null ? null : t.memory().bytesPerTask());
-        MemoryResult memory = bytesPerTask == null ? null
-                : new MemoryResult(bytesPerTask, null, null, null, "median over ok trials");
+        Double heapPerTask = medianOrNull(ok, t -> t.memory() == null ? null : t.memory().heapBytesPerTask());
+        MemoryResult memory = bytesPerTask == null && heapPerTask == null ? null
+                : new MemoryResult(bytesPerTask, null, null, null, null, null, null, heapPerTask, null, null, null, null,
+                "median over ok trials");
         return new Summary(ok.size(), failed,
                 Math.round(median(ok, t -> t.tasks())),
                 median(ok, TrialResult::wallNanos),
                 median(ok, TrialResult::throughputPerSec),
                 latency(ok.stream().map(TrialResult::latencyNs).toList()),
+                pooled(ok.stream().map(TrialResult::latencyNs).toList()),
+                latency(ok.stream().map(TrialResult::startDelayNs).toList()),
+                latency(ok.stream().map(t -> t.probe() == null ? null : t.probe().latenessNs()).toList()),
                 memory,
+                medianOrNull(ok, t -> t.cpu() == null ? null : t.cpu().coresUsed()),
                 schedulerMedians(ok),
                 tagMedians(ok));
+    }
+
+    /**
+     * Every distribution's values in one histogram: an exact merge (HdrHistogram adds bucket
+     * counts), so percentiles of the pool are those of all the values together. Null when none
+     * carries a histogram.
+     */
+    public static LatencySummary pooled(List<LatencySummary> all) {
+        Histogram pool = null;
+        for (LatencySummary l : all) {
+            if (l == null || l.histogram() == null) {
+                continue;
+            }
+            Histogram h = l.decode();
+            if (pool == null) {
+                pool = new Histogram(h.getNumberOfSignificantValueDigits());
+            }
+            pool.add(h);
+        }
+        return pool == null ? null : LatencySummary.of(pool);
     }
 
     /** Median of each percentile over several distributions; the histogram is left out. */
