@@ -14,7 +14,7 @@
  * <tr><td>file</td><td>io</td><td>reads a file in {@code chunk}-sized {@code Ctx.blocking}
  *     calls</td><td>the system-call handoff: thread pool, P handoff, pinned carrier</td></tr>
  * <tr><td>cpu</td><td>cpu</td><td>runs a kernel: spin, hash, mandelbrot, sort, fib</td><td>raw
- *     parallel throughput; spin also preemption at safe points</td></tr>
+ *     parallel throughput; preemption at the kernels' safe points</td></tr>
  * <tr><td>heavy-light</td><td>mixed</td><td>burns heavy or light CPU, tagged</td><td>the in-process
  *     form of http's question</td></tr>
  * <tr><td>counters</td><td>sync</td><td>increments shared counters: atomic, cas, lock,
