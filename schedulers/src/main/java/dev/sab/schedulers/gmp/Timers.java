@@ -77,7 +77,12 @@ final class Timers {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger zombies = new AtomicInteger();
-    private Timer[] heap = new Timer[16]; // guarded by lock; a binary min-heap on when
+    // A 4-ary min-heap on when, with each entry's when kept beside it in a parallel array, as Go's
+    // heap of timerWhen{timer, when} is (timerHeapN = 4): sifting reads neighbouring longs instead
+    // of one Timer object per comparison, which matters with hundreds of thousands of sleepers.
+    private static final int ARITY = 4; // Go: timerHeapN = 4 (time.go)
+    private Timer[] heap = new Timer[16];  // guarded by lock
+    private long[] whens = new long[16];   // guarded by lock; whens[i] == heap[i].when
     private int size;                     // guarded by lock
     private volatile long wakeTime;       // earliest when in the heap, 0 if empty (Go: minWhenHeap)
     private volatile int published;       // size, for metrics and the idle check
@@ -105,11 +110,13 @@ final class Timers {
             }
             t.heap = this;
             cleanHead();
-            long before = size == 0 ? 0 : heap[0].when;
+            long before = size == 0 ? 0 : whens[0];
             if (size == heap.length) {
                 heap = Arrays.copyOf(heap, size * 2);
+                whens = Arrays.copyOf(whens, size * 2);
             }
             heap[size] = t;
+            whens[size] = t.when;
             siftUp(size++);
             publish();
             return before == 0 || t.when < before;
@@ -137,7 +144,7 @@ final class Timers {
             if (zombies.get() > size / 4) {
                 removeZombies();
             }
-            while (size > 0 && heap[0].when <= now) {
+            while (size > 0 && whens[0] <= now) {
                 Timer t = removeTop();
                 if (Timer.STATE.compareAndSet(t, Timer.HEAPED, Timer.FIRED)) {
                     if (due == null) {
@@ -176,12 +183,13 @@ final class Timers {
             if (t.state() == Timer.CANCELLED) {
                 zombies.decrementAndGet();
             } else {
-                heap[kept++] = t;
+                heap[kept] = t;
+                whens[kept++] = t.when;
             }
         }
         Arrays.fill(heap, kept, size, null);
         size = kept;
-        for (int i = size / 2 - 1; i >= 0; i--) {
+        for (int i = (size - 2) / ARITY; i >= 0; i--) { // from the last parent up
             siftDown(i);
         }
     }
@@ -190,6 +198,7 @@ final class Timers {
         Timer top = heap[0];
         size--;
         heap[0] = heap[size];
+        whens[0] = whens[size];
         heap[size] = null;
         if (size > 0) {
             siftDown(0);
@@ -199,38 +208,48 @@ final class Timers {
 
     private void publish() {
         published = size;
-        wakeTime = size == 0 ? 0 : heap[0].when;
+        wakeTime = size == 0 ? 0 : whens[0];
     }
 
     private void siftUp(int i) {
         Timer t = heap[i];
+        long w = whens[i];
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heap[parent].when <= t.when) {
+            int parent = (i - 1) / ARITY;
+            if (whens[parent] <= w) {
                 break;
             }
             heap[i] = heap[parent];
+            whens[i] = whens[parent];
             i = parent;
         }
         heap[i] = t;
+        whens[i] = w;
     }
 
     private void siftDown(int i) {
         Timer t = heap[i];
+        long w = whens[i];
         for (;;) {
-            int child = 2 * i + 1;
-            if (child >= size) {
+            int first = ARITY * i + 1;
+            if (first >= size) {
                 break;
             }
-            if (child + 1 < size && heap[child + 1].when < heap[child].when) {
-                child++;
+            int least = first;
+            int last = Math.min(first + ARITY, size);
+            for (int c = first + 1; c < last; c++) {
+                if (whens[c] < whens[least]) {
+                    least = c;
+                }
             }
-            if (t.when <= heap[child].when) {
+            if (w <= whens[least]) {
                 break;
             }
-            heap[i] = heap[child];
-            i = child;
+            heap[i] = heap[least];
+            whens[i] = whens[least];
+            i = least;
         }
         heap[i] = t;
+        whens[i] = w;
     }
 }

@@ -96,7 +96,7 @@
  *   <li><b>sysmon's deep sleep</b> also ends when an M takes a P in an all-idle world: Go has a
  *       forced-GC timer that keeps sysmon from oversleeping, this model has no GC of its own.</li>
  *   <li><b>No GC, no GOMAXPROCS changes at run time, no locked threads, no thread limit</b>
- *       (Go stops at 10,000 Ms); a P's timer heap is binary, Go's is 4-ary.</li>
+ *       (Go stops at 10,000 Ms).</li>
  *   <li><b>{@code wakep} finds "no idle P" without the scheduler lock.</b> Go 1.21+ takes
  *       {@code sched.lock} in every {@code wakep} while no M spins, only to learn that every P is
  *       busy and set {@code needspinning}; here a handshake on two volatiles does the same (the

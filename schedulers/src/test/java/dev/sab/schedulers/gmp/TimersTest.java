@@ -67,4 +67,51 @@ class TimersTest {
         assertThat(timers.check(10)).isEqualTo(1);
         assertThat(timers.size()).isEqualTo(50);
     }
+
+    /**
+     * Thousands of timers in random order, a third cancelled, fired by a clock that advances in
+     * random steps: every live timer fires exactly once, never before its deadline, and at each
+     * step exactly the live timers due by then fire; the earliest deadline left is what
+     * wakeTime says. Exercises the 4-ary heap's sifting and the zombie sweep's rebuild.
+     */
+    @Test
+    void randomDeadlinesFireExactlyWhenDueWithCancellationsMixedIn() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        Timers timers = new Timers();
+        int n = 5_000;
+        Timers.Timer[] all = new Timers.Timer[n];
+        java.util.List<Timers.Timer> live = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all[i] = new Timers.Timer(1 + random.nextLong(1_000_000), g);
+            timers.add(all[i]);
+            if (random.nextInt(3) == 0) {
+                all[i].cancel();
+            } else {
+                live.add(all[i]);
+            }
+        }
+        live.sort(java.util.Comparator.comparingLong(t -> t.when));
+        long now = 0;
+        int fired = 0;
+        while (fired < live.size()) {
+            now += random.nextLong(50_000);
+            int due = 0;
+            while (fired + due < live.size() && live.get(fired + due).when <= now) {
+                due++;
+            }
+            assertThat(timers.check(now)).as("timers due by %d", now).isEqualTo(due);
+            for (int k = fired; k < fired + due; k++) {
+                assertThat(live.get(k).state()).isEqualTo(Timers.Timer.FIRED);
+            }
+            fired += due;
+            if (fired < live.size()) {
+                assertThat(live.get(fired).state()).isEqualTo(Timers.Timer.HEAPED);
+                assertThat(timers.wakeTime()).as("earliest deadline left").isLessThanOrEqualTo(live.get(fired).when);
+            }
+        }
+        assertThat(timers.check(Long.MAX_VALUE)).isZero();
+        for (Timers.Timer t : all) {
+            assertThat(t.state()).isIn(Timers.Timer.FIRED, Timers.Timer.CANCELLED);
+        }
+    }
 }
