@@ -65,7 +65,7 @@ final class EnvironmentSection {
                                 + "</code>")));
             }
             h.raw("<h3>Merged from</h3>");
-            h.table("data", List.of("host", "started", "CPU", "JDK", "commit", "command"), rows, 9);
+            h.table("data", List.of("host", "started", "CPU", "JDK", "commit", "command"), rows, Html.NO_NUMBERS);
         }
         h.raw("</section>\n");
     }
@@ -85,7 +85,7 @@ final class EnvironmentSection {
         settings.forEach((spec, s) -> rows.add(List.of(spec, s.isEmpty() ? "(none)" : s.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))));
         h.raw("<h3>Scheduler settings in force</h3>");
-        h.table("data", List.of("scheduler", "settings"), rows, 9);
+        h.table("data", List.of("scheduler", "settings"), rows, Html.NO_NUMBERS);
     }
 
     private static String code(List<String> flags) {

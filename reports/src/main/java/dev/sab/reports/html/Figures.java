@@ -236,11 +236,6 @@ final class Figures {
         return chart(plot);
     }
 
-    /** The height a horizontal bar chart needs for {@code categories} groups of {@code series} bars. */
-    static int barHeight(int categories, int series) {
-        return 96 + categories * (series * 17 + 16);
-    }
-
     private static ValueAxis valueAxis(String label, AxisFormat.Kind kind, double min, double max) {
         if (max > 0 && max > LOG_SPREAD * min) {
             return logAxis(label + " (log scale)", kind, min, max, 4);

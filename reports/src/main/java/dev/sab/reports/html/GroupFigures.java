@@ -105,7 +105,7 @@ final class GroupFigures {
         }
         out.append(writer.figure("throughput", number(), "Throughput",
                 () -> Figures.medianWithTrials(names, medians, trials, AxisFormat.Kind.RATE, "tasks per second"),
-                Figures.barHeight(names.size(), 1),
+                barHeight(names.size(), 1),
                 "Tasks finished per second of wall time: the bar is the median, each dot one trial."));
         if (cells.stream().anyMatch(r -> r.summary().memory() != null)) {
             out.append(bars("memory-per-task", "Memory per task", List.of("resident", "heap"),
@@ -143,7 +143,15 @@ final class GroupFigures {
             return "";
         }
         return writer.figure(kind, number(), caption, () -> Figures.bars(names, series, v, unit, axis, darkestLast),
-                Figures.barHeight(names.size(), series.size()), note);
+                barHeight(names.size(), series.size()), note);
+    }
+
+    /**
+     * The height a horizontal bar chart needs for {@code categories} groups of {@code series} bars.
+     * Here rather than in {@link Figures}, whose fonts are not to be touched where no chart can be drawn.
+     */
+    static int barHeight(int categories, int series) {
+        return 96 + categories * (series * 17 + 16);
     }
 
     private String number() {

@@ -291,7 +291,7 @@ final class GroupTables {
             return;
         }
         h.raw("<h3 class=\"failed\" id=\"" + group.anchor() + "-failed\">Failed trials</h3>");
-        h.table("data failures", List.of("scheduler", "trial", "reason", "end of its output"), rows, 9);
+        h.table("data failures", List.of("scheduler", "trial", "reason", "end of its output"), rows, Html.NO_NUMBERS);
     }
 
     private static String ok(Summary s) {

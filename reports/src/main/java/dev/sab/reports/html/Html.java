@@ -8,6 +8,9 @@ import java.util.List;
  * through {@link #escape}, so a result can never inject markup into the report.
  */
 final class Html {
+    /** For {@link #table}: no column is numeric (none is right-aligned). */
+    static final int NO_NUMBERS = Integer.MAX_VALUE;
+
     private final StringBuilder out = new StringBuilder(1 << 16);
 
     /** {@code &}, {@code <}, {@code >}, {@code "} and {@code '} as entities; null as the empty string. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +43,14 @@ public final class HtmlReportFormat implements ReportFormat {
 
     /** The page. */
     public static String render(Results results) {
+        return render(results, FigureWriter::new);
+    }
+
+    /** The page, its figures written by the writer {@code writers} makes for the report's palette. */
+    static String render(Results results, Function<Palette, FigureWriter> writers) {
         List<CellGroup> groups = CellGroup.of(results);
         Palette palette = new Palette(results.runs().stream().map(RunResult::scheduler).distinct().toList());
-        FigureWriter figures = new FigureWriter(palette);
+        FigureWriter figures = writers.apply(palette);
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -248,14 +254,15 @@ public final class HtmlReportFormat implements ReportFormat {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The experiment's name when it has one, else its workloads. */
+    /** The experiment's name when it has one, else its workloads (their number, when there are many). */
     private static String title(Results results) {
         Environment env = results.environment();
         Object experiment = env == null ? null : env.settings().get("experiment");
         if (experiment != null) {
             return experiment.toString();
         }
-        return results.runs().stream().map(RunResult::workload).distinct().collect(Collectors.joining(", "));
+        List<String> workloads = results.runs().stream().map(RunResult::workload).distinct().toList();
+        return workloads.size() > 4 ? workloads.size() + " workloads" : String.join(", ", workloads);
     }
 
     private static String stylesheet() {

@@ -39,8 +39,9 @@ final class SvgChart {
         String svg = g2.getSVGElement(id, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
                 MeetOrSlice.MEET);
         g2.dispose();
-        return dropUnusedNamespace(dropUnusedNamespace(svg, "xlink"), "jfreesvg")
-                .replaceFirst("<svg ", "<svg role=\"img\" aria-label=\"" + Html.escape(label) + "\" class=\"chart\" ");
+        svg = dropUnusedNamespace(dropUnusedNamespace(svg, "xlink"), "jfreesvg");
+        assert svg.startsWith("<svg ") : svg.substring(0, Math.min(40, svg.length()));
+        return "<svg role=\"img\" aria-label=\"" + Html.escape(label) + "\" class=\"chart\" " + svg.substring("<svg ".length());
     }
 
     /**

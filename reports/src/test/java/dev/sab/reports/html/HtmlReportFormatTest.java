@@ -35,6 +35,7 @@ class HtmlReportFormatTest {
         String html = HtmlReportFormat.render(results);
 
         assertThat(count(html, "<section class=\"group\"")).isEqualTo(10);
+        assertThat(html).contains("<title>sab report: 10 workloads</title>");
         // five untagged workloads (one of them with a scheduler that failed) and five tagged ones, which add the
         // light tasks' distribution and the latency-by-tag bars
         assertThat(figures(html, "latency-distribution")).isEqualTo(10);
@@ -74,6 +75,16 @@ class HtmlReportFormatTest {
                 .contains("every trial failed")
                 .contains("href=\"#g0-work0-failed\"");
         assertThat(count(html, "class=\"reason\"")).isEqualTo(3);
+    }
+
+    @Test
+    void withoutChartsThePageSaysWhyAndKeepsEveryTable() {
+        Results results = ReportFixtures.results(2, SCHEDULERS, null);
+        String html = HtmlReportFormat.render(results, p -> new FigureWriter(p, "no fonts here"));
+        assertThat(html).doesNotContain("<svg ").contains("Charts are missing from this report: no fonts here")
+                .contains("<p class=\"nochart\">Chart not drawn: no fonts here. Its numbers are in the tables of this section.</p>");
+        assertThat(count(html, "<figure ")).isEqualTo(count(html, "<p class=\"nochart\">Chart not drawn"));
+        assertThat(count(html, "<h3>Latency and throughput</h3>")).isEqualTo(2);
     }
 
     @Test
