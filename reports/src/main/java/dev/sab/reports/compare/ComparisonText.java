@@ -47,8 +47,8 @@ public final class ComparisonText {
         out.append("Ratios are B/A of the medians over each side's ok trials. A change is marked better or worse when it "
                 + "is at least ").append(threshold).append(" and beyond the noise: every trial of B beyond every trial "
                 + "of A. '~' is within the noise or under ").append(threshold).append("; '?' is over ").append(threshold)
-                .append(" with a single trial's value on a side, where the noise is unknown; '–' is a figure a side "
-                        + "does not have.\n\n");
+                .append(" with fewer than ").append(Comparisons.MIN_TRIALS).append(" trials' values on a side, too few "
+                        + "to know the noise; '–' is a figure a side does not have.\n\n");
         if (c.cells().isEmpty()) {
             out.append("No cell was measured in both results.\n");
         } else {

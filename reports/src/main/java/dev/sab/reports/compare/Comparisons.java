@@ -27,14 +27,18 @@ import java.util.function.Function;
  *       of a Mann–Whitney rank test on three against three; with more trials, the odds fall fast
  *       (one in 35 with four a side, one in 126 with five).</li>
  * </ol>
- * With a single trial on a side, there is no spread to judge the noise by: a change beyond the
- * threshold is reported as {@link Verdict#UNCERTAIN} and the cell says so.
+ * With fewer than {@value #MIN_TRIALS} trials on a side the spread says too little: with one there
+ * is none, and with two a side the ranges miss each other by chance one time in three. A change
+ * beyond the threshold is then reported as {@link Verdict#UNCERTAIN}, and the cell says why.
  *
  * <p>Rejected: a t-test on three values (latency is far from normal, and three values give it
  * nothing to stand on); a fixed threshold alone (a 10% change in a p99 that moves by 40% between
  * trials is noise, and a 3% change in throughput that never overlaps may be real).
  */
 public final class Comparisons {
+    /** Trials a side needs before a change can be told from noise (see the class documentation). */
+    public static final int MIN_TRIALS = 3;
+
     private Comparisons() {
     }
 
@@ -77,6 +81,10 @@ public final class Comparisons {
         } else if (okA.size() == 1 || okB.size() == 1) {
             note = "one trial in " + (okA.size() == 1 && okB.size() == 1 ? "each" : okA.size() == 1 ? "A" : "B")
                     + ": the noise is unknown";
+        } else if (okA.size() < MIN_TRIALS || okB.size() < MIN_TRIALS) {
+            note = "only " + Math.min(okA.size(), okB.size()) + " trials in " + (okA.size() < MIN_TRIALS && okB.size() < MIN_TRIALS
+                    ? "each" : okA.size() < MIN_TRIALS ? "A" : "B") + ": too few to tell a change from noise ("
+                    + MIN_TRIALS + " a side are needed)";
         }
         return new CellComparison(id.scheduler(), id.workload(), id.params(), id.tasks(), id.arrival(), okA.size(),
                 okB.size(), changes, note);
@@ -95,7 +103,7 @@ public final class Comparisons {
         Verdict verdict;
         if (!large) {
             verdict = Verdict.WITHIN_NOISE;
-        } else if (a.trials() < 2 || b.trials() < 2) {
+        } else if (a.trials() < MIN_TRIALS || b.trials() < MIN_TRIALS) {
             verdict = Verdict.UNCERTAIN;
         } else if (!b.disjointFrom(a)) {
             verdict = Verdict.WITHIN_NOISE;

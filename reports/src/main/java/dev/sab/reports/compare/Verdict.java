@@ -11,8 +11,9 @@ public enum Verdict {
     /** Smaller than the threshold, or within the spread of the trials. */
     WITHIN_NOISE("within noise"),
     /**
-     * Beyond the threshold, but a side has a single trial, so the noise is unknown and the change
-     * may be nothing more than it.
+     * Beyond the threshold, but a side has too few trials (fewer than
+     * {@value Comparisons#MIN_TRIALS}) for the noise to be known, so the change may be nothing
+     * more than it.
      */
     UNCERTAIN("uncertain"),
     /** A side has no value for this metric (no ok trial, or a figure it does not measure). */

@@ -94,6 +94,17 @@ class ComparisonsTest {
     }
 
     @Test
+    void withTwoTrialsASideNonOverlappingRangesAreStillUncertain() {
+        Results a = results("2", cell("platform", params(), 100, trial(1_000_000, 1000, null), trial(1_100_000, 1000, null)));
+        Results b = results("2", cell("platform", params(), 100, trial(2_000_000, 1000, null), trial(2_100_000, 1000, null),
+                trial(2_050_000, 1000, null)));
+        CellComparison cell = Comparisons.compare(a, "a", b, "b", 5).cells().getFirst();
+        assertThat(cell.change(Metric.P99).verdict()).as("ranges of two miss by chance one time in three")
+                .isEqualTo(Verdict.UNCERTAIN);
+        assertThat(cell.note()).isEqualTo("only 2 trials in A: too few to tell a change from noise (3 a side are needed)");
+    }
+
+    @Test
     void withOneTrialTheNoiseIsUnknownAndTheCellSaysSo() {
         Results a = results("2", cell("platform", params(), 100, trial(1_000_000, 1000, null)));
         Results b = results("2", cell("platform", params(), 100, trial(2_000_000, 1000, null),
@@ -125,17 +136,17 @@ class ComparisonsTest {
     @Test
     void theTextFormatsShowRatiosVerdictsAndBothSidesValues() throws Exception {
         Results a = results("2", cell("virtual", params("duration", "1ms"), 100,
-                trial(1_000_000, 1000, null), trial(1_000_000, 1000, null)),
+                trial(1_000_000, 1000, null), trial(1_000_000, 1000, null), trial(1_000_000, 1000, null)),
                 cell("gmp", params("duration", "1ms"), 100, trial(1_000_000, 1000, null)));
         Results b = results("2", cell("virtual", params("duration", "1ms"), 100,
-                trial(3_000_000, 1000, null), trial(3_000_000, 1000, null)),
+                trial(3_000_000, 1000, null), trial(3_000_000, 1000, null), trial(3_000_000, 1000, null)),
                 cell("eventloop", params("duration", "1ms"), 100, trial(1_000_000, 1000, null)));
         Comparison c = Comparisons.compare(a, "dir/a", b, "dir/b", 10);
 
         String table = ComparisonText.table(c);
         assertThat(table).contains("A: dir/a (sab run, t, on h, commit c0ffee)")
                 .contains("at least 10%")
-                .containsPattern("\\| virtual +\\| sleep +\\| 2/2 +\\| +1\\.00× ~ \\| +3\\.00× worse \\|")
+                .containsPattern("\\| virtual +\\| sleep +\\| 3/3 +\\| +1\\.00× ~ \\| +3\\.00× worse \\|")
                 .contains("1 cell in both: 0 better, 3 worse (in 1 cell)")
                 .contains("Only in A:\n- gmp / sleep (duration=1ms, 100 tasks, burst)")
                 .contains("Only in B:\n- eventloop / sleep");
@@ -147,7 +158,7 @@ class ComparisonsTest {
         JsonNode p99 = json.path("cells").get(0).path("changes").get(2);
         assertThat(p99.path("metric").asText()).isEqualTo("p99");
         assertThat(p99.path("verdict").asText()).isEqualTo("worse");
-        assertThat(p99.path("a").path("trials").asInt()).isEqualTo(2);
+        assertThat(p99.path("a").path("trials").asInt()).isEqualTo(3);
         assertThat(json.path("onlyInB").get(0).path("scheduler").asText()).isEqualTo("eventloop");
     }
 
