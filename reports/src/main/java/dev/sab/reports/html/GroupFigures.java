@@ -75,8 +75,8 @@ final class GroupFigures {
             if (!tagged.isEmpty()) {
                 out.append(writer.figure("key-tag-distribution", number(), "Latency distribution of the " + tag + " tasks",
                         () -> Figures.percentileCurves(tagged, writer.palette()), Figures.CURVE_HEIGHT,
-                        "The key figure of this workload: how the " + tag + " tasks, the most numerous kind, fare while "
-                                + "the others run (" + count(tagged) + ")."));
+                        "The key figure of this workload: how the " + Html.escape(tag)
+                                + " tasks, the most numerous kind, fare while the others run (" + count(tagged) + ")."));
             }
         }
         out.append(bars("latency-percentiles", "Latency p50 and p99, all tasks", List.of("p50", "p99"),

@@ -75,6 +75,18 @@ class HtmlReportFormatTest {
                 .contains("every trial failed")
                 .contains("href=\"#g0-work0-failed\"");
         assertThat(count(html, "class=\"reason\"")).isEqualTo(3);
+
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        List<dev.sab.reports.model.TrialResult> trials = List.of(
+                ReportFixtures.trial(random, 1_000_000, 300, true, "virtual", "<i>light</i>"),
+                ReportFixtures.trial(random, 1_000_000, 300, true, "virtual", "<i>light</i>"));
+        String tagged = HtmlReportFormat.render(Results.of(ReportFixtures.environment(), null,
+                List.of(ReportFixtures.cell(0, "virtual", "heavy-light", java.util.Map.of(), trials))));
+        assertThat(tagged).doesNotContain("<i>").contains("p99 of the &lt;i&gt;light&lt;/i&gt; tasks")
+                .contains("how the &lt;i&gt;light&lt;/i&gt; tasks");
+        for (String svg : svgs(tagged)) {
+            assertThat(svg).doesNotContain("<i>");
+        }
     }
 
     @Test

@@ -36,6 +36,12 @@ final class ReportFixtures {
 
     /** A trial whose latencies are about {@code scaleNs}, with a tagged tail when {@code tagged}. */
     static TrialResult trial(SplittableRandom random, long scaleNs, int tasks, boolean tagged, String scheduler) {
+        return trial(random, scaleNs, tasks, tagged, scheduler, "light");
+    }
+
+    /** The same, the light tasks tagged {@code lightTag}. */
+    static TrialResult trial(SplittableRandom random, long scaleNs, int tasks, boolean tagged, String scheduler,
+                             String lightTag) {
         Histogram all = new Histogram(3);
         Histogram light = new Histogram(3);
         Histogram heavy = new Histogram(3);
@@ -53,7 +59,7 @@ final class ReportFixtures {
         if (tagged) {
             tags = new LinkedHashMap<>();
             tags.put("heavy", new TagResult(LatencySummary.of(heavy)));
-            tags.put("light", new TagResult(LatencySummary.of(light)));
+            tags.put(lightTag, new TagResult(LatencySummary.of(light)));
         }
         Map<String, Map<String, Object>> counters = new LinkedHashMap<>();
         counters.put("tasksSpawned", counter(tasks, "tasks", "tasks handed to the scheduler"));
