@@ -15,7 +15,7 @@ import java.util.Arrays;
                 "A laboratory for concurrency schedulers: runs the same workloads on an event loop, a Go-style",
                 "G-M-P scheduler, JDK virtual threads and platform threads, and measures latency, throughput",
                 "and memory side by side."},
-        subcommands = {RunCommand.class, MergeCommand.class, ListCommand.class, LoadCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, MergeCommand.class, CompareCommand.class, ListCommand.class, LoadCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a trial or check failed, 2 bad usage or bad input."})
 public final class SabCommand implements Runnable {
@@ -29,6 +29,9 @@ public final class SabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // report.html's charts are drawn with Java2D into SVG: no display is ever needed, and
+        // without this a machine with $DISPLAY set but no X server would fail to draw them
+        System.setProperty("java.awt.headless", "true");
         System.exit(execute(args));
     }
 

@@ -57,9 +57,11 @@ public final class ProcStatus {
     public static final class RssReader implements AutoCloseable {
         private static final long[] PAGE_SIZES = {4096, 16384, 65536}; // x86-64; arm64 kernels with 16 KiB or 64 KiB pages
 
+        /** The machine's page size, the same for every process: statm counts pages, VmRSS KiB. */
+        private static final long PAGE_SIZE = pageSize();
+
         private final RandomAccessFile statm;
         private final byte[] buffer = new byte[128];
-        private long pageSize = PAGE_SIZES[0];
 
         private RssReader(RandomAccessFile statm) {
             this.statm = statm;
@@ -67,28 +69,20 @@ public final class ProcStatus {
 
         /** A reader, or null when the process has no readable statm. */
         public static RssReader open(long pid) {
-            RssReader reader;
             try {
-                reader = new RssReader(new RandomAccessFile("/proc/" + pid + "/statm", "r"));
+                return new RssReader(new RandomAccessFile("/proc/" + pid + "/statm", "r"));
             } catch (IOException e) {
                 return null;
             }
-            // statm counts pages; the page size is the one that makes it agree with VmRSS, which counts KiB
-            long pages = reader.rss() / PAGE_SIZES[0];
-            OptionalLong vmRss = bytes(pid, "VmRSS");
-            if (pages > 0 && vmRss.isPresent()) {
-                double ratio = (double) vmRss.getAsLong() / pages;
-                for (long size : PAGE_SIZES) {
-                    if (Math.abs(ratio - size) < size / 4.0) {
-                        reader.pageSize = size;
-                    }
-                }
-            }
-            return reader;
         }
 
         /** The resident set in bytes, or -1 when the process is gone. */
         public long rss() {
+            long pages = residentPages();
+            return pages < 0 ? -1 : pages * PAGE_SIZE;
+        }
+
+        private long residentPages() {
             try {
                 statm.seek(0);
                 int n = statm.read(buffer);
@@ -103,10 +97,38 @@ public final class ProcStatus {
                 for (i++; i < n && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
                     pages = pages * 10 + (buffer[i] - '0');
                 }
-                return pages * pageSize;
+                return pages;
             } catch (IOException e) {
                 return -1;
             }
+        }
+
+        /**
+         * The page size that makes statm agree with VmRSS, learnt from this process. A reading
+         * counts only when statm holds still across the VmRSS read: a process whose resident set
+         * grows between the two reads (a JVM starting) would make the ratio lie, and once did,
+         * which made every reading of a starting trial four times too large.
+         */
+        private static long pageSize() {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try (RssReader self = new RssReader(new RandomAccessFile("/proc/self/statm", "r"))) {
+                    long before = self.residentPages();
+                    OptionalLong vmRss = bytes(ProcessHandle.current().pid(), "VmRSS");
+                    long after = self.residentPages();
+                    if (before <= 0 || before != after || vmRss.isEmpty()) {
+                        continue;
+                    }
+                    double ratio = (double) vmRss.getAsLong() / before;
+                    for (long size : PAGE_SIZES) {
+                        if (Math.abs(ratio - size) < size / 4.0) {
+                            return size;
+                        }
+                    }
+                } catch (IOException e) {
+                    break; // no /proc: nothing will be read with it
+                }
+            }
+            return PAGE_SIZES[0];
         }
 
         @Override

@@ -55,8 +55,11 @@ class MergeCommandTest {
         CliRun m = CliRun.of("merge", tmp.resolve("second").toString(), tmp.resolve("first/results.json").toString(), "-o",
                 merged.toString());
         assertThat(m.exit()).as("stderr: %s", m.err()).isZero();
-        assertThat(m.out()).contains("merged 2 result files: 4 cells, 8 trials").contains("results.json: ");
+        assertThat(m.out()).contains("merged 2 result files: 4 cells, 8 trials").contains("results.json: ")
+                .contains("report.html: ");
         Results joined = JsonFormat.read(merged);
+        assertThat(java.nio.file.Files.readString(merged.resolve("report.html"))).contains("merged from 2 results")
+                .contains("<h3>Merged from</h3>");
 
         assertThat(joined.runs().stream().map(RunResult::cellKey))
                 .as("the cells of the whole matrix, in its order")

@@ -1,5 +1,7 @@
 package dev.sab.reports.format;
 
+import dev.sab.reports.html.HtmlReportFormat;
+
 import java.util.List;
 
 /** Every format a run writes, in the order their files are listed. */
@@ -17,7 +19,7 @@ public final class ReportFormats {
 
     /** results.json first: it is the complete record, and what every other format is made from. */
     public static List<ReportFormat> all() {
-        return List.of(new JsonFormat(), new MarkdownFormat(), new CsvFormat(), new HdrHistogramLogFormat(),
-                new PercentileDistributionFormat());
+        return List.of(new JsonFormat(), new HtmlReportFormat(), new MarkdownFormat(), new CsvFormat(),
+                new HdrHistogramLogFormat(), new PercentileDistributionFormat());
     }
 }

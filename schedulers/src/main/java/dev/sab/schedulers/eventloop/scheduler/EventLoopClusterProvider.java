@@ -30,7 +30,7 @@ public final class EventLoopClusterProvider implements SchedulerProvider {
     @Override
     public Scheduler create(Settings settings) {
         return new EventLoopScheduler("eventloop-cluster", settings.intValue("loops"),
-                EventLoopProvider.options(settings, "eventloop-cluster"), settings.intValue("workers"));
+                EventLoopProvider.options(settings, "eventloop-cluster"), EventLoopProvider.offload(settings));
     }
 
     @Override

@@ -11,8 +11,9 @@ import dev.sab.schedulers.eventloop.internal.ThreadPool;
 import java.util.List;
 
 /**
- * {@code eventloop[:threadpool=4,workers=0,canblock=off,watchdog=0s]}: one Node.js-style loop; tasks
- * are coroutines on it. {@code workers=N} offloads {@code cpu} to a pool of N worker loops.
+ * {@code eventloop[:threadpool=4,workers=0,offload=1000,canblock=off,watchdog=0s]}: one Node.js-style
+ * loop; tasks are coroutines on it. {@code workers=N} offloads {@code cpu} calls of at least
+ * {@code offload} units to a pool of N worker loops.
  */
 public final class EventLoopProvider implements SchedulerProvider {
     static final List<SettingInfo> COMMON = List.of(
@@ -20,6 +21,8 @@ public final class EventLoopProvider implements SchedulerProvider {
                     "threads in the libuv-style pool for blocking calls (UV_THREADPOOL_SIZE; libuv caps it at " + ThreadPool.MAX_SIZE + ")"),
             new SettingInfo("workers", SettingInfo.Type.NON_NEGATIVE_INT, "0",
                     "worker threads that cpu work is offloaded to (a Piscina-like pool); 0 runs it on the loop, blocking it"),
+            new SettingInfo("offload", SettingInfo.Type.NON_NEGATIVE_INT, "1000",
+                    "with workers: the smallest cpu call (in units of ~1 µs) sent to the pool; shorter ones run on the loop, as a service keeps quick work off Piscina"),
             new SettingInfo("canblock", SettingInfo.Type.ON_OFF, "off",
                     "whether the loop may block in Atomics.wait: off is a browser main thread, on is Node's"),
             new SettingInfo("watchdog", SettingInfo.Type.DURATION, "0s",
@@ -34,7 +37,11 @@ public final class EventLoopProvider implements SchedulerProvider {
 
     @Override
     public Scheduler create(Settings settings) {
-        return new EventLoopScheduler("eventloop", 1, options(settings, "eventloop"), settings.intValue("workers"));
+        return new EventLoopScheduler("eventloop", 1, options(settings, "eventloop"), offload(settings));
+    }
+
+    static CpuOffload offload(Settings settings) {
+        return new CpuOffload(settings.intValue("workers"), settings.intValue("offload"));
     }
 
     static EventLoopOptions options(Settings settings, String name) {

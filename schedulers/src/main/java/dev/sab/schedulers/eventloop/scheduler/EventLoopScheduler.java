@@ -31,7 +31,7 @@ final class EventLoopScheduler implements Scheduler {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong nextLoop = new AtomicLong();
 
-    EventLoopScheduler(String name, int loops, EventLoopOptions options, int workers) {
+    EventLoopScheduler(String name, int loops, EventLoopOptions options, CpuOffload offload) {
         this.name = name;
         this.processes = new LoopProcess[loops];
         this.contexts = new LoopCtx[loops];
@@ -39,7 +39,7 @@ final class EventLoopScheduler implements Scheduler {
             String loopName = loops == 1 ? name : name + "-" + i;
             EventLoopOptions o = new EventLoopOptions(loopName, options.threadPoolSize(), options.clock(), options.canBlock(),
                     options.unhandledRejections(), options.watchdogThreshold(), options.watchdogHandler(), options.watchdogAbort());
-            processes[i] = new LoopProcess(loopName, o, workers);
+            processes[i] = new LoopProcess(loopName, o, offload);
             contexts[i] = new LoopCtx(this, processes[i]);
         }
         for (LoopProcess p : processes) {
@@ -101,6 +101,7 @@ final class EventLoopScheduler implements Scheduler {
         long idle = 0;
         long io = 0;
         long poolCompleted = 0;
+        long offloaded = 0;
         int poolQueued = 0;
         int poolPeak = 0;
         double utilization = 0;
@@ -116,6 +117,7 @@ final class EventLoopScheduler implements Scheduler {
             idle += s.idleNanos();
             io += s.ioEvents();
             poolCompleted += s.threadPoolCompleted();
+            offloaded += p.cpuOffloaded();
             poolQueued += s.threadPoolQueued();
             poolPeak = Math.max(poolPeak, s.threadPoolPeakQueued());
             utilization += s.utilization().utilization() / processes.length;
@@ -142,6 +144,7 @@ final class EventLoopScheduler implements Scheduler {
         b.gauge("threadPool.queued", "requests", poolQueued, "thread-pool requests waiting for a thread now");
         b.gauge("threadPool.peakQueued", "requests", poolPeak, "the most thread-pool requests ever waiting at once (deepest pool)");
         b.counter("threadPool.completed", "requests", poolCompleted, "thread-pool requests finished");
+        b.counter("cpuOffloaded", "calls", offloaded, "cpu calls sent to the worker pool (workers=N, at least offload units)");
         return b.build();
     }
 

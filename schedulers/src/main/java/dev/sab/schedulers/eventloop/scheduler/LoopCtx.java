@@ -27,8 +27,8 @@ import java.util.concurrent.CompletionStage;
  * <ul>
  *   <li>{@code sleep}: {@code await setTimeout(ms)} from timers/promises (a loop timer resolving a
  *       promise; the task resumes as a microtask), Node's 1 ms minimum and truncation included;</li>
- *   <li>{@code cpu}: burns on the loop thread, blocking the loop (or awaits the worker pool with
- *       {@code workers=N});</li>
+ *   <li>{@code cpu}: burns on the loop thread, blocking the loop (or, with {@code workers=N}, awaits
+ *       the worker pool for calls of at least {@code offload} units);</li>
  *   <li>{@code yield}: {@code await setImmediate()}: I/O and timers get their turn;</li>
  *   <li>{@code blocking}: {@code await} a thread-pool job ({@code uv_queue_work});</li>
  *   <li>{@code connect}/{@code listen}: TCP handles on the loop's Selector;</li>
@@ -64,7 +64,7 @@ final class LoopCtx implements Ctx {
 
     @Override
     public void cpu(long units) {
-        WorkerPool pool = process.cpuPool();
+        WorkerPool pool = process.cpuPoolFor(units);
         if (pool == null) {
             CpuKernel.burn(units, SafePoint.NONE); // JavaScript cannot be preempted: the loop waits
             return;

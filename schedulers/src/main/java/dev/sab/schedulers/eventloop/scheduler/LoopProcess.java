@@ -25,16 +25,17 @@ final class LoopProcess {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> inboxQueue = new ConcurrentLinkedQueue<>();
     private final CountDownLatch started = new CountDownLatch(1);
-    private final int workers;
+    private final CpuOffload offload;
     private volatile AsyncHandle inbox;          // written once by the loop thread before started opens (read by submitters after it)
     private volatile boolean closing;            // written by shutdown(), read by the loop in drainInbox() after the send that follows
     private volatile EventLoopDelayMonitor delay; // written once by the loop thread, read by metrics() on any thread
     private WorkerPool cpuPool; // loop thread only
+    private volatile long cpuOffloaded; // single writer, the loop thread; read by metrics() on any thread
     private volatile Throwable crashed; // written by the loop thread before started opens, read by start() after
 
-    LoopProcess(String name, EventLoopOptions options, int workers) {
+    LoopProcess(String name, EventLoopOptions options, CpuOffload offload) {
         this.loop = EventLoop.create(options);
-        this.workers = workers;
+        this.offload = offload;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::main);
     }
 
@@ -64,8 +65,8 @@ final class LoopProcess {
                 EventLoopDelayMonitor monitor = loop.monitorEventLoopDelay();
                 monitor.enable();
                 delay = monitor;
-                if (workers > 0) {
-                    cpuPool = WorkerPool.create(CpuWork.pool(loop.name(), workers));
+                if (offload.workers() > 0) {
+                    cpuPool = WorkerPool.create(CpuWork.pool(loop.name(), offload.workers()));
                 }
                 started.countDown();
             });
@@ -131,9 +132,22 @@ final class LoopProcess {
         return loop;
     }
 
-    /** The CPU worker pool ({@code workers=N}), or null when cpu runs inline. Called only on the loop thread. */
-    WorkerPool cpuPool() {
+    /**
+     * The CPU worker pool a call of {@code units} goes to ({@code workers=N}, at least
+     * {@code offload} units), or null when it runs inline. Called only on the loop thread.
+     */
+    WorkerPool cpuPoolFor(long units) {
+        assert Thread.currentThread().isVirtual() || Thread.currentThread() == thread : "called off the loop";
+        if (!offload.offloads(units)) {
+            return null;
+        }
+        cpuOffloaded = cpuOffloaded + 1; // single writer: a plain increment published by the volatile store
         return cpuPool;
+    }
+
+    /** Cpu calls sent to the worker pool so far. Any thread. */
+    long cpuOffloaded() {
+        return cpuOffloaded;
     }
 
     EventLoopDelayMonitor delayMonitor() {
