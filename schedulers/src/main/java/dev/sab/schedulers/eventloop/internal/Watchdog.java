@@ -33,6 +33,7 @@ public final class Watchdog implements AutoCloseable {
     private static final VarHandle PHASE_START;
     private static final VarHandle PHASE;
     private static final VarHandle PROGRESS;
+    private static final VarHandle PHASE_PROGRESS;
     private static final VarHandle RUNNING;
     private static final VarHandle WAITING;
     private static final VarHandle CALLBACK_START;
@@ -44,6 +45,7 @@ public final class Watchdog implements AutoCloseable {
             PHASE_START = l.findVarHandle(Watchdog.class, "phaseStartNanos", long.class);
             PHASE = l.findVarHandle(Watchdog.class, "phase", Phase.class);
             PROGRESS = l.findVarHandle(Watchdog.class, "progress", long.class);
+            PHASE_PROGRESS = l.findVarHandle(Watchdog.class, "phaseProgress", long.class);
             RUNNING = l.findVarHandle(Watchdog.class, "running", Object.class);
             WAITING = l.findVarHandle(Watchdog.class, "waiting", boolean.class);
             CALLBACK_START = l.findVarHandle(Watchdog.class, "callbackStartNanos", long.class);
@@ -68,6 +70,7 @@ public final class Watchdog implements AutoCloseable {
     @SuppressWarnings("unused") private long phaseStartNanos;
     @SuppressWarnings("unused") private Phase phase = Phase.MAIN;
     @SuppressWarnings("unused") private long progress;
+    @SuppressWarnings("unused") private long phaseProgress; // progress when the current phase began
     @SuppressWarnings("unused") private Object running;
     @SuppressWarnings("unused") private boolean waiting;
     @SuppressWarnings("unused") private long callbackStartNanos;
@@ -93,6 +96,7 @@ public final class Watchdog implements AutoCloseable {
     /** Called only on the loop thread at the start of each phase. */
     public void enterPhase(Phase p) {
         PHASE.setOpaque(this, p);
+        PHASE_PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this));
         PHASE_START.setOpaque(this, clock.nanoTime());
         PHASE_SEQ.setOpaque(this, (long) PHASE_SEQ.getOpaque(this) + 1);
     }
@@ -134,6 +138,7 @@ public final class Watchdog implements AutoCloseable {
             long seq = (long) PHASE_SEQ.getOpaque(this);
             long prog = (long) PROGRESS.getOpaque(this);
             long phaseStart = (long) PHASE_START.getOpaque(this);
+            long phaseProg = (long) PHASE_PROGRESS.getOpaque(this);
             long callbackStart = Math.max(phaseStart, (long) CALLBACK_START.getOpaque(this));
             if (seq != lastSeq) {
                 lastSeq = seq;
@@ -147,7 +152,9 @@ public final class Watchdog implements AutoCloseable {
                     blockedReportedAt = prog;
                     stall = report(LoopStall.Kind.BLOCKED, inCallback, prog);
                 }
-            } else if (inPhase >= thresholdNanos && !starvedReported) {
+            } else if (inPhase >= thresholdNanos && prog - phaseProg >= 2 && !starvedReported) {
+                // starved: at least one callback began and ended in this phase and another began
+                // (a phase slow to reach its first callback, cold code on a busy machine, is not)
                 starvedReported = true;
                 stall = report(LoopStall.Kind.STARVED, inPhase, prog);
             }
