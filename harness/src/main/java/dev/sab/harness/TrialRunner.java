@@ -186,6 +186,7 @@ public final class TrialRunner {
         Workload workload = iteration.workload();
         SchedulerMetrics before = scheduler.metrics();
         ProcessCounters counters = ProcessCounters.start();
+        long cpuWindowStart = System.nanoTime();
         ResponsivenessProbe probe = ResponsivenessProbe.start(scheduler);
         IterationOutcome outcome;
         ProbeResult probed;
@@ -195,6 +196,7 @@ public final class TrialRunner {
             probed = probe.finish(PROBE_DRAIN);
         }
         long cpu = counters.cpuNanosSince();
+        long cpuWindow = System.nanoTime() - cpuWindowStart; // the CPU time's own window, wider than the tasks' wall time
         ProcessResult process = counters.since();
         MemoryResult heapResult = heap == null ? null : heap.result();
         if (outcome.latency() == null) {
@@ -204,7 +206,7 @@ public final class TrialRunner {
         long wall = outcome.wallNanos();
         Map<String, TagResult> tags = new LinkedHashMap<>();
         outcome.tags().forEach((tag, h) -> tags.put(tag, new TagResult(LatencySummary.of(h))));
-        CpuResult cpuResult = new CpuResult(cpu, wall > 0 ? (double) cpu / wall : 0, CpuKernel.calibration().nsPerUnit());
+        CpuResult cpuResult = new CpuResult(cpu, cpuWindow > 0 ? (double) cpu / cpuWindow : 0, CpuKernel.calibration().nsPerUnit());
         String error = outcome.error();
         if (error == null && !verification.ok()) {
             error = "verification failed: " + verification.message();

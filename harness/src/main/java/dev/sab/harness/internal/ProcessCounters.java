@@ -57,9 +57,6 @@ public final class ProcessCounters {
     }
 
     static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
+        return ProcessCpuClock.nanos();
     }
 }

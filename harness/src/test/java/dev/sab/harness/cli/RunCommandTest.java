@@ -49,6 +49,8 @@ class RunCommandTest {
                 assertThat(trial.path("startDelayNs").path("count").asLong()).isEqualTo(200);
                 assertThat(trial.path("process").path("peakThreads").asInt()).isPositive();
                 assertThat(trial.path("cpu").path("processCpuNanos").asLong()).isPositive();
+                assertThat(trial.path("cpu").path("coresUsed").asDouble()).as("cores used: CPU over its own window")
+                        .isLessThanOrEqualTo(root.path("environment").path("cores").asInt() * 1.1);
             }
             JsonNode summary = run.path("summary");
             assertThat(summary.path("okTrials").asInt()).isEqualTo(2);
