@@ -2,6 +2,7 @@ package dev.sab.harness.cli;
 
 import dev.sab.harness.Cell;
 import dev.sab.harness.RunListener;
+import dev.sab.harness.internal.LibC;
 import dev.sab.reports.format.Units;
 import dev.sab.reports.model.TrialResult;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -11,7 +12,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.time.Duration;
@@ -38,13 +38,9 @@ final class Progress {
     }
 
     /** isatty(2), through the foreign-function API; false wherever it cannot be asked. */
-    @SuppressWarnings("restricted") // the launcher and the jar manifest enable native access
     private static boolean stderrIsTerminal() {
+        MethodHandle isatty = LibC.find("isatty", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
         try {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle isatty = linker.defaultLookup().find("isatty")
-                    .map(a -> linker.downcallHandle(a, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
-                    .orElse(null);
             return isatty != null && (int) isatty.invokeExact(STDERR) == 1;
         } catch (Throwable e) {
             return false;

@@ -2,7 +2,6 @@ package dev.sab.harness.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -19,7 +18,10 @@ import java.lang.management.ManagementFactory;
 public final class ProcessCpuClock {
     private static final int CLOCK_PROCESS_CPUTIME_ID = 2; // Linux and glibc
     private static final long TIMESPEC_SIZE = 16;          // struct timespec on LP64: tv_sec, tv_nsec
-    private static final MethodHandle CLOCK_GETTIME = lookup();
+    /** CLOCK_PROCESS_CPUTIME_ID is 2 on Linux only (macOS numbers its clocks otherwise). */
+    private static final MethodHandle CLOCK_GETTIME = System.getProperty("os.name", "").startsWith("Linux")
+            ? LibC.find("clock_gettime", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS))
+            : null;
 
     private ProcessCpuClock() {
     }
@@ -41,21 +43,5 @@ public final class ProcessCpuClock {
             return Math.max(0, os.getProcessCpuTime());
         }
         return 0;
-    }
-
-    @SuppressWarnings("restricted") // sab JVMs run with --enable-native-access (ForkedTrial.SAB_JVM_FLAGS)
-    private static MethodHandle lookup() {
-        if (!System.getProperty("os.name", "").startsWith("Linux")) {
-            return null; // CLOCK_PROCESS_CPUTIME_ID is 2 on Linux only (macOS numbers its clocks otherwise)
-        }
-        try {
-            Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("clock_gettime")
-                    .map(address -> linker.downcallHandle(address,
-                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
-                    .orElse(null);
-        } catch (Throwable e) {
-            return null;
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.sab.harness.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -19,7 +18,8 @@ public final class Rusage {
     private static final long NVCSW = 16 + 16 + 12 * 8;  // ru_nvcsw, the 13th long
     private static final long NIVCSW = NVCSW + 8;        // ru_nivcsw, the 14th
 
-    private static final MethodHandle GETRUSAGE = lookup();
+    private static final MethodHandle GETRUSAGE = LibC.find("getrusage",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
 
     /**
      * Context switches so far.
@@ -47,19 +47,6 @@ public final class Rusage {
             return new Switches(usage.get(ValueLayout.JAVA_LONG, NVCSW), usage.get(ValueLayout.JAVA_LONG, NIVCSW));
         } catch (Throwable e) {
             return null;
-        }
-    }
-
-    @SuppressWarnings("restricted") // trial JVMs run with --enable-native-access (ForkedTrial.SAB_JVM_FLAGS)
-    private static MethodHandle lookup() {
-        try {
-            Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("getrusage")
-                    .map(address -> linker.downcallHandle(address,
-                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
-                    .orElse(null);
-        } catch (Throwable e) {
-            return null; // no native access in this JVM: the counts are reported as unknown
         }
     }
 }
