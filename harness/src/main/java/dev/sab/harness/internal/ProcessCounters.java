@@ -37,12 +37,12 @@ public final class ProcessCounters {
             count += Math.max(0, gc.getCollectionCount());
             millis += Math.max(0, gc.getCollectionTime());
         }
-        return new ProcessCounters(processCpuNanos(), count, millis, Rusage.now());
+        return new ProcessCounters(ProcessCpuClock.nanos(), count, millis, Rusage.now());
     }
 
     /** Process CPU time (user + system) used since {@code this}. */
     public long cpuNanosSince() {
-        return processCpuNanos() - cpuNanos;
+        return ProcessCpuClock.nanos() - cpuNanos;
     }
 
     /** The changes since {@code this} (the peak thread count since {@link #start}). */
@@ -54,9 +54,5 @@ public final class ProcessCounters {
                 : end.switches.involuntary() - switches.involuntary();
         return new ProcessResult(end.gcCount - gcCount, (end.gcMillis - gcMillis) * 1_000_000, threads.getPeakThreadCount(),
                 voluntary, involuntary);
-    }
-
-    static long processCpuNanos() {
-        return ProcessCpuClock.nanos();
     }
 }
