@@ -21,25 +21,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * for the whole trial, a join per task) is in its figures; this is the scheduler alone.
  *
  * <p>One task spawns all the sleepers, as Go's main goroutine does in {@code for i := 0; i < n;
- * i++ { go sleep() }} (or a platform thread does, with {@code outside}). Before the measured wave a
- * short wave of the same tasks runs, so that the code after the sleep is compiled with a profile
- * that has seen a wake-up (a first wave compiled before any sleeper woke is deoptimized sleeper by
- * sleeper as it wakes, which measures the JIT, not the scheduler). Then two waves of {@code n}:
+ * i++ { go sleep() }} (or a platform thread does, with {@code outside}). Before the measured waves,
+ * warm-up waves of the same tasks run (5 of 20,000, or {@code -Dsab.footprint.warmupWaves} and
+ * {@code -Dsab.footprint.warmup}), so that the code is compiled before it is measured, with a
+ * profile that has seen a wake-up. Both matter for what is measured: a first wave compiled before
+ * any sleeper woke is deoptimized sleeper by sleeper as it wakes; and a sleeper's stack is copied
+ * into its {@code StackChunk} as it parks, so a sleeper that parks in interpreted or C1 frames holds
+ * 1.2 to 2.2 KiB instead of the 300 to 450 B of C2's frames (JFR's allocation events, one warm-up
+ * wave: a tenth of a million sleepers parked before C2's code was in place). Then two waves of {@code n}:
  * in the first, memory is read once every sleeper has gone to sleep: the heap in use after a full
  * collection, and the resident set (VmRSS), each minus the same reading before the wave, divided
  * by the sleepers (the collections take seconds with a million sleepers and delay their wake-ups,
  * so this wave's lateness is not reported); in the second, nothing is forced, and lateness is each
  * sleeper's wake-up minus its own deadline; "all done" is the last wake-up minus the last deadline.
  *
- * <p>Run (one JVM per scheduler; the jar's manifest carries the JVM flags sab needs):
+ * <p>Run (one JVM per scheduler; {@code -cp} ignores the jar manifest's {@code Add-Opens}, so the
+ * flag gmp needs is given):
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.sab.benchmarks.SleepersFootprint gmp 1000000 10
- * java -cp benchmarks/target/benchmarks.jar dev.sab.benchmarks.SleepersFootprint virtual 1000000 10
+ * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar dev.sab.benchmarks.SleepersFootprint gmp 1000000 10
+ * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar dev.sab.benchmarks.SleepersFootprint virtual 1000000 10
  * </pre>
  * Arguments: scheduler spec, sleepers, seconds of sleep, and optionally {@code outside}.
  */
 public final class SleepersFootprint {
-    private static final int WARM_UP_SLEEPERS = 20_000;
+    private static final int WARM_UP_SLEEPERS = Integer.getInteger("sab.footprint.warmup", 20_000);
+    private static final int WARM_UP_WAVES = Integer.getInteger("sab.footprint.warmupWaves", 5);
     private static final Duration WARM_UP_SLEEP = Duration.ofMillis(200);
 
     private SleepersFootprint() {
@@ -56,7 +62,9 @@ public final class SleepersFootprint {
         boolean outside = args.length > 3 && args[3].equals("outside");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (Scheduler s = Schedulers.create(spec)) {
-            wave(s, WARM_UP_SLEEPERS, WARM_UP_SLEEP, outside, new long[WARM_UP_SLEEPERS], false);
+            for (int w = 0; w < WARM_UP_WAVES; w++) {
+                wave(s, WARM_UP_SLEEPERS, WARM_UP_SLEEP, outside, new long[WARM_UP_SLEEPERS], false);
+            }
             long[] wokeLate = new long[n]; // allocated before the baseline: not a sleeper's memory
             fullGc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();

@@ -53,7 +53,9 @@ public interface Ctx {
     Listener listen(InetSocketAddress address) throws IOException;
 
     /** Starts {@code child} on the same scheduler. */
-    TaskHandle<Void> spawn(Task child);
+    default TaskHandle<Void> spawn(Task child) {
+        return submit(child);
+    }
 
     /** Starts {@code child}, which returns a value, on the same scheduler. */
     <T> TaskHandle<T> submit(ValueTask<T> child);

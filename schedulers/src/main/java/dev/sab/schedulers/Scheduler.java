@@ -15,10 +15,7 @@ public interface Scheduler extends AutoCloseable {
 
     /** Starts {@code task}. Thread-safe. */
     default TaskHandle<Void> spawn(Task task) {
-        return submit(ctx -> {
-            task.run(ctx);
-            return null;
-        });
+        return submit(task);
     }
 
     /** Starts {@code task}, which returns a value. Thread-safe. */

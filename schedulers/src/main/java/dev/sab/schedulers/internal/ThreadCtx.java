@@ -58,14 +58,6 @@ final class ThreadCtx implements Ctx {
     }
 
     @Override
-    public TaskHandle<Void> spawn(Task child) {
-        return scheduler.submitChild(c -> {
-            child.run(c);
-            return null;
-        });
-    }
-
-    @Override
     public <T> TaskHandle<T> submit(ValueTask<T> child) {
         return scheduler.submitChild(child);
     }

@@ -105,14 +105,6 @@ final class LoopCtx implements Ctx {
     }
 
     @Override
-    public TaskHandle<Void> spawn(Task child) {
-        return submit(c -> {
-            child.run(c);
-            return null;
-        });
-    }
-
-    @Override
     public <T> TaskHandle<T> submit(ValueTask<T> child) {
         return scheduler.startChild(process, child);
     }
