@@ -66,20 +66,27 @@ final class GlobalRunQueue {
     }
 
     /**
-     * Takes a fair share of the queue: at most {@code max}, at most {@code size/procs + 1}. The
-     * first G is the one to run; the rest go to the caller's local queue. Called only with the
-     * scheduler lock held. (Go: {@code globrunqgetbatch})
+     * Moves a fair share of the queue into {@code out}: at most {@code out.length}, at most
+     * {@code size/procs + 1}, oldest first. {@code out[0]} is the G to run, the rest go to the
+     * caller's local queue. The size is published once for the whole batch: the lock is held by
+     * every spawn from outside, so a batch of up to 128 must not hold it for 128 volatile writes.
+     * Called only with the scheduler lock held. (Go: {@code globrunqget})
      *
-     * @return the Gs taken, oldest first, or an empty array
+     * @return how many Gs were moved
      */
-    Runnable[] getBatch(int max, int procs) {
+    int getBatch(Runnable[] out, int procs) {
         assert schedLock.isHeldByCurrentThread();
-        int n = Math.min(Math.min(max, count), count / procs + 1);
-        Runnable[] out = new Runnable[n];
+        int n = Math.min(Math.min(out.length, count), count / procs + 1);
+        int mask = items.length - 1;
         for (int i = 0; i < n; i++) {
-            out[i] = get();
+            int slot = (head + i) & mask;
+            out[i] = items[slot];
+            items[slot] = null;
         }
-        return out;
+        head = (head + n) & mask;
+        count -= n;
+        publishedSize = count;
+        return n;
     }
 
     private void ensureRoom(int n) {

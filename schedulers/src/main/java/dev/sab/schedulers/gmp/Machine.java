@@ -71,6 +71,7 @@ final class Machine extends Thread {
     private Runnable direct;             // run next without queueing (Go: execute(gp) from park_m, exitsyscall0)
     private boolean directInherit;
     private final boolean[] inherit = new boolean[1];
+    private final Runnable[] globalBatch; // Gs taken from the global queue in one go; empty between uses
     private int random;
 
     /** Called only with the scheduler lock held, by {@link Sched#startm}. */
@@ -81,6 +82,7 @@ final class Machine extends Thread {
         this.nextp = p;
         this.spinning = spinning;
         this.random = 0x9E3779B9 * (id + 1);
+        this.globalBatch = new Runnable[sched.config.runqSize() / 2]; // Go: globrunqget takes at most len(pp.runq)/2
         setDaemon(true);
     }
 
@@ -309,11 +311,10 @@ final class Machine extends Thread {
             boolean retry = false;
             try {
                 if (!sched.globalQueue().isEmpty()) {
-                    Runnable[] batch = sched.globalQueue().getBatch(pp.runq.capacity() / 2, config.procs());
+                    int n = sched.globalQueue().getBatch(globalBatch, config.procs());
                     sched.lock.unlock();
                     inherit[0] = false;
-                    pp.runqPutGlobalBatch(batch, sched);
-                    return batch[0];
+                    return pp.runqPutGlobalBatch(globalBatch, n, sched);
                 }
                 if (!spinning && sched.needspinning() == 1) {
                     spinning = true;
@@ -410,19 +411,18 @@ final class Machine extends Thread {
         if (sched.globalQueue().isEmpty()) {
             return null;
         }
-        Runnable[] batch;
+        int n;
         sched.lock.lock();
         try {
-            batch = sched.globalQueue().getBatch(pp.runq.capacity() / 2, sched.config.procs());
+            n = sched.globalQueue().getBatch(globalBatch, sched.config.procs());
         } finally {
             sched.lock.unlock();
         }
-        if (batch.length == 0) {
+        if (n == 0) {
             return null;
         }
         inherit[0] = false;
-        pp.runqPutGlobalBatch(batch, sched);
-        return batch[0];
+        return pp.runqPutGlobalBatch(globalBatch, n, sched);
     }
 
     /** After dropping its P, a formerly spinning M checks the global queue once more. */
@@ -431,7 +431,7 @@ final class Machine extends Thread {
             return null;
         }
         Processor np;
-        Runnable[] batch;
+        int n;
         sched.lock.lock();
         try {
             if (sched.globalQueue().isEmpty()) {
@@ -441,7 +441,7 @@ final class Machine extends Thread {
             if (np == null) {
                 return null;
             }
-            batch = sched.globalQueue().getBatch(np.runq.capacity() / 2, sched.config.procs());
+            n = sched.globalQueue().getBatch(globalBatch, sched.config.procs());
         } finally {
             sched.lock.unlock();
         }
@@ -449,8 +449,7 @@ final class Machine extends Thread {
         spinning = true;
         sched.becomeSpinning();
         inherit[0] = false;
-        np.runqPutGlobalBatch(batch, sched);
-        return batch[0];
+        return np.runqPutGlobalBatch(globalBatch, n, sched);
     }
 
     private boolean stealRanTimers;

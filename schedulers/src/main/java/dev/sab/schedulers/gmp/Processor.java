@@ -4,6 +4,7 @@ import dev.sab.schedulers.gmp.GmpMetrics.Metric;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -141,20 +142,25 @@ final class Processor implements LocalRunQueue.Victim {
     }
 
     /**
-     * Puts Gs taken from the global queue (all but the first, which runs now) into the local
-     * ring. Called only by the owner M.
+     * Puts {@code batch[1..n)}, Gs taken from the global queue, into the local ring, and returns
+     * {@code batch[0]}, which runs now; leaves {@code batch} empty for the caller to reuse. Called
+     * only by the owner M.
      */
-    void runqPutGlobalBatch(Runnable[] batch, Sched sched) {
-        counters.add(Metric.GLOBAL_DEQUEUES, batch.length);
-        if (batch.length <= 1) {
-            return;
+    Runnable runqPutGlobalBatch(Runnable[] batch, int n, Sched sched) {
+        counters.add(Metric.GLOBAL_DEQUEUES, n);
+        Runnable first = batch[0];
+        batch[0] = null;
+        if (n <= 1) {
+            return first;
         }
-        int put = runq.putBatch(batch, 1, batch.length - 1);
+        int put = runq.putBatch(batch, 1, n - 1);
+        Arrays.fill(batch, 1, n, null); // the caller reuses the array; it holds no G after this
         counters.add(Metric.LOCAL_ENQUEUES, put);
         counters.peak(Metric.RUNQ_DEPTH_MAX, runq.size());
-        if (put < batch.length - 1) {
+        if (put < n - 1) {
             throw new IllegalStateException("a batch from the global queue did not fit an empty local queue");
         }
+        return first;
     }
 
     /** Steals from {@code victim} into this P. Called only by the owner M. (Go: {@code runqsteal}) */
