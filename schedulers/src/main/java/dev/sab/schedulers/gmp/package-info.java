@@ -81,7 +81,7 @@
  *       the requests off.</li>
  *   <li><b>The JDK, not us, switches stacks.</b> A G's stack is a virtual thread's continuation;
  *       mounting it costs what the JDK charges, and its memory is the JDK's stack chunks, not Go's
- *       2 KiB growable stacks. Both cut both ways: a hand-off between two Gs copies their top
+ *       2 KiB growable stacks. That cuts both ways: a hand-off between two Gs copies their top
  *       frames out and back (the JDK's freeze and thaw: about 300 ns a round trip on a 2-core VM,
  *       where Go switches stacks in 200), and a parked G holds only the frames it parked in,
  *       copied to the heap (336 to 520 B for a sleeper, depending on how C2 inlined those frames,
