@@ -166,7 +166,7 @@ public final class InProcessWaits implements Waits {
         if (list == null || count <= 0) {
             return 0;
         }
-        Waiter[] woken;
+        Waiter woken;
         synchronized (list) {
             if (list.retired()) {
                 return 0;
@@ -174,13 +174,14 @@ public final class InProcessWaits implements Waits {
             woken = list.removeFirst(count);
             retireIfEmpty(list, offset);
         }
-        if (woken == null) {
-            return 0;
+        int n = 0;
+        while (woken != null) {
+            Waiter next = woken.nextWoken;
+            woken.wake();
+            woken = next;
+            n++;
         }
-        for (Waiter waiter : woken) {
-            waiter.wake();
-        }
-        return woken.length;
+        return n;
     }
 
     @Override

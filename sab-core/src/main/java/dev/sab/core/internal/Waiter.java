@@ -27,6 +27,12 @@ public final class Waiter {
      */
     volatile boolean notified;
 
+    /**
+     * The next of the waiters one notify unlinked, in the order they were linked; written and read
+     * only by that notifier (an unlinked waiter is in no list, so no critical section guards it).
+     */
+    Waiter nextWoken;
+
     /** The pending timeout of an async waiter; cancelled by the notifier. Written once, after linking. */
     volatile Future<?> timeout;
     /** The periodic value check of an async waiter on a polled buffer; written once, after linking. */

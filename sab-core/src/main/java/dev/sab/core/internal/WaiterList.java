@@ -81,27 +81,28 @@ final class WaiterList {
     }
 
     /**
-     * Unlinks up to {@code count} waiters from the front, marks each notified, and returns them in
-     * order (or null when there were none); the caller wakes them after leaving the critical
-     * section. Called only inside this list's critical section.
+     * Unlinks up to {@code count} waiters from the front, marks each notified, and returns the
+     * first of them, the rest chained through {@link Waiter#nextWoken} in order (or null when
+     * there were none); the caller wakes them after leaving the critical section. Called only
+     * inside this list's critical section.
      */
-    Waiter[] removeFirst(int count) {
+    Waiter removeFirst(int count) {
         assert Thread.holdsLock(this);
-        int n = 0;
-        for (Waiter w = head; w != null && n < count; w = w.next) {
-            n++;
-        }
-        if (n == 0) {
-            return null;
-        }
-        Waiter[] removed = new Waiter[n];
-        for (int i = 0; i < n; i++) {
+        Waiter first = null;
+        Waiter last = null;
+        for (int n = 0; n < count && head != null; n++) {
             Waiter w = head;
             remove(w);
             // volatile write: the parked thread's volatile read of notified pairs with it
             w.notified = true;
-            removed[i] = w;
+            w.nextWoken = null;
+            if (last == null) {
+                first = w;
+            } else {
+                last.nextWoken = w;
+            }
+            last = w;
         }
-        return removed;
+        return first;
     }
 }
