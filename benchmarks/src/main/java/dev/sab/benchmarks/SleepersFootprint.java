@@ -9,10 +9,17 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * A million goroutines each sleeping 10 s, measured with nothing but the scheduler in the JVM: how
@@ -81,11 +88,59 @@ public final class SleepersFootprint {
             System.out.printf("  late: p50 %.3f s, p99 %.3f s, max %.3f s; all done %.3f s after the last deadline%n",
                     wokeLate[n / 2] / 1e9, wokeLate[(int) (n * 0.99)] / 1e9, wokeLate[n - 1] / 1e9,
                     timed.lastEndAfterLastDeadline / 1e9);
+            System.out.println("  where a sleeper's heap goes (classes with about one instance per sleeper, bytes per sleeper): "
+                    + perSleeper(asleep.histogram, n, (double) (asleep.heapAsleep - heapBefore) / n));
             System.out.println("  " + s.metrics().get("timersFired").map(m -> "timersFired=" + m.value()).orElse(""));
         }
     }
 
-    private record Wave(long spawnNanos, long heapAsleep, long rssAsleep, long lastEndAfterLastDeadline) {
+    private record Wave(long spawnNanos, long heapAsleep, long rssAsleep, String histogram, long lastEndAfterLastDeadline) {
+    }
+
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    /**
+     * The rows of a class histogram ({@code jcmd GC.class_histogram}'s) whose instance count is
+     * within 5% of {@code n}, as bytes per sleeper, largest first: with every sleeper asleep, these
+     * are the objects each sleeper holds (its stack chunk, its virtual thread, its timer...); then
+     * what the rest of {@code heapPerSleeper} is (arrays and tables that grow with the sleepers).
+     */
+    private static String perSleeper(String histogram, int n, double heapPerSleeper) {
+        record Row(String name, double bytesPer) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : histogram.split("\n")) {
+            Matcher m = HISTOGRAM_ROW.matcher(line);
+            if (m.find()) {
+                long instances = Long.parseLong(m.group(1));
+                if (Math.abs(instances - n) <= n / 20) {
+                    String name = m.group(3).replaceFirst("/0x[0-9a-f]+$", "");
+                    rows.add(new Row(name.substring(name.lastIndexOf('.') + 1), (double) Long.parseLong(m.group(2)) / n));
+                }
+            }
+        }
+        rows.sort(Comparator.comparingDouble(Row::bytesPer).reversed());
+        StringBuilder out = new StringBuilder();
+        double listed = 0;
+        for (Row r : rows) {
+            out.append(out.isEmpty() ? "" : ", ").append(String.format("%s %.0f", r.name(), r.bytesPer()));
+            listed += r.bytesPer();
+        }
+        if (out.isEmpty()) {
+            return "(no class histogram)";
+        }
+        return out.append(String.format("; the rest %.0f (arrays, tables)", heapPerSleeper - listed)).toString();
+    }
+
+    /** The live-object class histogram (after a full collection), or empty where the JDK has no such command. */
+    private static String classHistogram() {
+        try {
+            return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        } catch (JMException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -124,15 +179,17 @@ public final class SleepersFootprint {
         }
         long heap = 0;
         long rss = 0;
+        String histogram = "";
         if (measure) {
             log("all asleep; measuring");
             fullGc();
             heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             rss = rss();
+            histogram = classHistogram();
             log("measured");
         }
         done.await();
-        return new Wave(spawnNanos, heap, rss, System.nanoTime() - lastDeadline.get());
+        return new Wave(spawnNanos, heap, rss, histogram, System.nanoTime() - lastDeadline.get());
     }
 
     private static void log(String what) {
