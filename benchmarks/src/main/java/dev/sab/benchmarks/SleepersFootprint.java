@@ -34,7 +34,7 @@ import javax.management.ObjectName;
  * profile that has seen a wake-up. Both matter for what is measured: a first wave compiled before
  * any sleeper woke is deoptimized sleeper by sleeper as it wakes; and a sleeper's stack is copied
  * into its {@code StackChunk} as it parks, so a sleeper that parks in interpreted or C1 frames holds
- * 1.2 to 2.2 KiB instead of the 336 to 525 B of C2's frames (JFR's allocation events, one warm-up
+ * 1.2 to 2.2 KiB instead of the 296 to 525 B of compiled frames (JFR's allocation events, one warm-up
  * wave: a tenth of a million sleepers parked before C2's code was in place). Then two waves of {@code n}:
  * in the first, memory is read once every sleeper has gone to sleep: the heap in use after a full
  * collection, and the resident set (VmRSS), each minus the same reading before the wave, divided

@@ -84,7 +84,7 @@
  *       2 KiB growable stacks. That cuts both ways: a hand-off between two Gs copies their top
  *       frames out and back (the JDK's freeze and thaw: about 300 ns a round trip on a 2-core VM,
  *       where Go switches stacks in 200), and a parked G holds only the frames it parked in,
- *       copied to the heap (336 to 520 B for a sleeper, depending on how C2 inlined those frames,
+ *       copied to the heap (296 to 525 B for a sleeper, depending on how C2 compiled those frames,
  *       where Go holds at least its 2 KiB stack). Figures: benchmarks/README.md.</li>
  *   <li><b>No netpoller of our own.</b> Sockets are the JDK's blocking channels: the G parks and
  *       the JDK's poller thread readies it, which lands it on the global queue and starts an idle
