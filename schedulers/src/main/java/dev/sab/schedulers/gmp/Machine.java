@@ -159,6 +159,9 @@ final class Machine extends Thread {
                 }
             }
             execute(g, inheritTime);
+            if (preempt && p != null) {
+                endPreemptedSlice();
+            }
             if (p == null) {
                 // the G's blocking call lost its P: whatever must run next goes to another M
                 if (direct != null) {
@@ -182,6 +185,33 @@ final class Machine extends Thread {
         g.run();
         curg = null;
         afterRun();
+    }
+
+    /**
+     * sysmon asked this M's G to stop (its time slice, shared by the chain of runnext Gs that
+     * inherited it, is over) and the G left the CPU without passing a safe point: it parked, most
+     * likely right after readying another G, as two goroutines that hand off to each other do. In
+     * Go it would have been preempted at the prologue of the next function it called on the way
+     * (gopreempt_m: to the global queue), and the chain would have broken there. To the same
+     * effect, the G that would inherit the slice now (the runnext G, or this G if it was readied
+     * again before it got off the CPU) is preempted in its place: it goes to the global queue, and
+     * the M starts a new slice with whatever its local queue holds. Without this, a pair handing
+     * off through runnext kept one P's slice forever and starved that P's local queue (with one P,
+     * until the pair ended). Called only on this M's thread, holding a P.
+     */
+    private void endPreemptedSlice() {
+        clearPreempt();
+        Runnable next;
+        if (direct != null && directInherit) {
+            next = direct;
+            direct = null;
+        } else {
+            next = p.runq.takeRunnext();
+        }
+        if (next != null) {
+            p.counters.inc(Metric.PREEMPTIONS);
+            sched.globalPutAndWake(next, p);
+        }
     }
 
     /** The G is off the CPU: do what it asked for before it left. */

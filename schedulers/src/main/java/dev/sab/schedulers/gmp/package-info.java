@@ -77,8 +77,13 @@
  *       work, and inside {@code Ctx.cpu} about every microsecond. That gives the effect of Go
  *       1.14+'s asynchronous preemption (a tight loop is stopped within a time slice plus a
  *       sysmon period) wherever the loop passes a safe point; a G that computes without calling
- *       either is never preempted, as a Go loop was not before 1.14. {@code preempt=off} turns
- *       the requests off.</li>
+ *       either is never preempted, as a Go loop was not before 1.14. A request still pending when
+ *       its G parks ends the time slice there: Go would have preempted that G at the prologue of
+ *       a function on its way to parking, so the G that would inherit the slice through runnext
+ *       goes to the global queue in its place. That is what keeps two goroutines that hand off to
+ *       each other (over {@code Atomics.wait}/{@code notify}, which pass no safe point) from
+ *       holding a P's slice forever and starving its local queue, which Go's sysmon prevents the
+ *       same way. {@code preempt=off} turns the requests off.</li>
  *   <li><b>The JDK, not us, switches stacks.</b> A G's stack is a virtual thread's continuation;
  *       mounting it costs what the JDK charges, and its memory is the JDK's stack chunks, not Go's
  *       2 KiB growable stacks. That cuts both ways: a hand-off between two Gs copies their top

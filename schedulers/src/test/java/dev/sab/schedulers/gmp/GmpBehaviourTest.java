@@ -1,5 +1,8 @@
 package dev.sab.schedulers.gmp;
 
+import dev.sab.core.Atomics;
+import dev.sab.core.Int32Array;
+import dev.sab.core.SharedArrayBuffer;
 import dev.sab.schedulers.CpuKernel;
 import dev.sab.schedulers.Ctx;
 import dev.sab.schedulers.NativeBlocking;
@@ -157,6 +160,80 @@ class GmpBehaviourTest {
     @Test
     void withoutPreemptionAKernelLoopRunsToItsEnd() throws Exception {
         assertNotPreempted(starve(false, GmpBehaviourTest::kernelHog));
+    }
+
+    /**
+     * Go: two goroutines that hand off to each other through runnext share one time slice (each
+     * inherits it), so sysmon sees one G running for {@code forcePreemptNS} and preempts it; the
+     * preempted G goes to the global queue, the chain breaks, and a G waiting in the local queue
+     * behind the pair runs within a slice or two. Here the pair hands off through
+     * {@code Atomics.wait}/{@code notify}, which pass no safe point: the request is honoured when
+     * the running G leaves the CPU.
+     */
+    @Test
+    void withPreemptionAPairHandingOffThroughRunnextDoesNotStarveTheLocalQueue() throws Exception {
+        RunnextChain r = runnextChain(true);
+        assertThat(r.thirdRanDuringPair).as("the local queue's G ran while the pair went on").isTrue();
+        assertThat(r.thirdWaitNanos).as("its wait, with the pair running %d ms", r.pairNanos / 1_000_000)
+                .isLessThan(r.pairNanos / 2);
+        assertThat(r.preemptions).isPositive();
+    }
+
+    @Test
+    void withoutPreemptionAPairHandingOffThroughRunnextKeepsTheLocalQueueWaiting() throws Exception {
+        RunnextChain r = runnextChain(false);
+        assertThat(r.thirdRanDuringPair).as("the local queue's G ran while the pair went on").isFalse();
+        assertThat(r.preemptions).isZero();
+    }
+
+    private record RunnextChain(boolean thirdRanDuringPair, long thirdWaitNanos, long pairNanos, long preemptions) {
+    }
+
+    private static final long PAIR_NANOS = 300_000_000;
+
+    /**
+     * On one P: ping and pong hand off through Atomics.wait/notify for about 300 ms; after 1,000
+     * round trips ping spawns a third G, which its next ready of pong kicks from runnext to the
+     * local queue.
+     */
+    private static RunnextChain runnextChain(boolean preempt) throws Exception {
+        try (GmpScheduler s = new GmpScheduler(GmpConfig.defaults(1).withPreempt(preempt), Ticker.SYSTEM)) {
+            Int32Array turn = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+            AtomicLong thirdRanAt = new AtomicLong();
+            return s.submit(ctx -> {
+                TaskHandle<Void> pong = ctx.spawn(c -> {
+                    for (;;) {
+                        while (Atomics.load(turn, 0) == 0) {
+                            Atomics.wait(turn, 0, 0);
+                        }
+                        if (Atomics.load(turn, 0) < 0) {
+                            return;
+                        }
+                        Atomics.store(turn, 0, 0);
+                        Atomics.notify(turn, 0);
+                    }
+                });
+                long spawnedAt = 0;
+                long start = System.nanoTime();
+                for (int i = 0; System.nanoTime() - start < PAIR_NANOS; i++) {
+                    if (i == 1_000) {
+                        spawnedAt = System.nanoTime();
+                        ctx.spawn(c -> thirdRanAt.set(System.nanoTime()));
+                    }
+                    Atomics.store(turn, 0, 1);
+                    Atomics.notify(turn, 0);
+                    while (Atomics.load(turn, 0) == 1) {
+                        Atomics.wait(turn, 0, 1);
+                    }
+                }
+                long ran = thirdRanAt.get();
+                long pairNanos = System.nanoTime() - start;
+                Atomics.store(turn, 0, -1);
+                Atomics.notify(turn, 0);
+                pong.join();
+                return new RunnextChain(ran != 0, ran - spawnedAt, pairNanos, s.metrics().longValue("preemptions"));
+            }).join();
+        }
     }
 
     private static void assertPreempted(Starvation s) {
