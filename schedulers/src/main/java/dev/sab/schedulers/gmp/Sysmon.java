@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link #retake}):
  * <ul>
  *   <li>a P that has run the same time slice (the same schedtick) for {@code forcePreempt}: its
- *       M's current G is asked to yield at its next safe point ({@code preemptone});</li>
+ *       M's current G is asked to yield at its next safe point, or, if it parks first, to end
+ *       the slice there ({@code preemptone}; {@code Machine.endPreemptedSlice});</li>
  *   <li>a P whose M has been in a blocking call since the previous round: taken from that M and
  *       handed to another ({@code handoffp}), unless it has nothing queued, other Ms are idle and
  *       the call is younger than {@code syscallIdle}.</li>
