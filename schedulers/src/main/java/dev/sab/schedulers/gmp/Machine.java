@@ -159,7 +159,7 @@ final class Machine extends Thread {
                 }
             }
             execute(g, inheritTime);
-            if (preempt && p != null) {
+            if (preempt && p != null) { // volatile read: pairs with sysmon's write in preemptone
                 endPreemptedSlice();
             }
             if (p == null) {
