@@ -72,7 +72,7 @@ final class Machine extends Thread {
     private boolean directInherit;
     private final boolean[] inherit = new boolean[1];
     private final Runnable[] globalBatch; // Gs taken from the global queue in one go; empty between uses
-    private int random;
+    private final Stealer stealer;
 
     /** Called only with the scheduler lock held, by {@link Sched#startm}. */
     Machine(Sched sched, int id, Processor p, boolean spinning) {
@@ -81,7 +81,7 @@ final class Machine extends Thread {
         this.mid = id;
         this.nextp = p;
         this.spinning = spinning;
-        this.random = 0x9E3779B9 * (id + 1);
+        this.stealer = new Stealer(sched, id);
         this.globalBatch = new Runnable[sched.config.runqSize() / 2]; // Go: globrunqget takes at most len(pp.runq)/2
         setDaemon(true);
     }
@@ -305,8 +305,9 @@ final class Machine extends Thread {
 
             // fairness: every 61st tick the global queue goes first
             if (pp.schedtick() % config.globalCheckTick() == 0 && !sched.globalQueue().isEmpty()) {
-                Runnable g = globalGetOne(pp);
+                Runnable g = sched.globrunqget(pp);
                 if (g != null) {
+                    inherit[0] = false;
                     return g;
                 }
             }
@@ -314,8 +315,9 @@ final class Machine extends Thread {
             if (g != null) {
                 return g;
             }
-            g = globalGetBatch(pp);
+            g = sched.globrunqgetBatch(pp, globalBatch);
             if (g != null) {
+                inherit[0] = false;
                 return g;
             }
             // steal, but keep the spinning Ms to at most half the busy Ps
@@ -324,15 +326,16 @@ final class Machine extends Thread {
                     spinning = true;
                     sched.becomeSpinning();
                 }
-                g = stealWork(now);
+                g = stealer.stealWork(pp, now, inherit);
                 if (g != null) {
                     return g;
                 }
-                if (stealRanTimers) {
+                if (stealer.ranTimers()) {
                     continue;
                 }
-                if (stealPollUntil != 0 && (pollUntil == 0 || stealPollUntil < pollUntil)) {
-                    pollUntil = stealPollUntil;
+                long w = stealer.pollUntil();
+                if (w != 0 && (pollUntil == 0 || w < pollUntil)) {
+                    pollUntil = w;
                 }
             }
 
@@ -422,39 +425,6 @@ final class Machine extends Thread {
         }
     }
 
-    private Runnable globalGetOne(Processor pp) {
-        Runnable g;
-        sched.lock.lock();
-        try {
-            g = sched.globalQueue().get();
-        } finally {
-            sched.lock.unlock();
-        }
-        if (g != null) {
-            pp.counters.inc(Metric.GLOBAL_DEQUEUES);
-            inherit[0] = false;
-        }
-        return g;
-    }
-
-    private Runnable globalGetBatch(Processor pp) {
-        if (sched.globalQueue().isEmpty()) {
-            return null;
-        }
-        int n;
-        sched.lock.lock();
-        try {
-            n = sched.globalQueue().getBatch(globalBatch, sched.config.procs());
-        } finally {
-            sched.lock.unlock();
-        }
-        if (n == 0) {
-            return null;
-        }
-        inherit[0] = false;
-        return pp.runqPutGlobalBatch(globalBatch, n, sched);
-    }
-
     /** After dropping its P, a formerly spinning M checks the global queue once more. */
     private Runnable globalAfterSpinning() {
         if (sched.globalQueue().isEmpty()) {
@@ -480,69 +450,6 @@ final class Machine extends Thread {
         sched.becomeSpinning();
         inherit[0] = false;
         return np.runqPutGlobalBatch(globalBatch, n, sched);
-    }
-
-    private boolean stealRanTimers;
-    private long stealPollUntil;
-
-    /**
-     * Up to {@code stealTries} passes over the other Ps in random order, taking half of a
-     * victim's queue; the last pass also runs the victims' due timers and may take their runnext.
-     * (Go: {@code stealWork})
-     */
-    private Runnable stealWork(long knownNow) {
-        long now = knownNow;
-        Processor[] allp = sched.allp();
-        StealOrder order = sched.stealOrder();
-        int tries = sched.config.stealTries();
-        stealRanTimers = false;
-        stealPollUntil = 0;
-        for (int i = 0; i < tries; i++) {
-            boolean last = i == tries - 1;
-            int r = nextRandom();
-            int start = order.start(r);
-            int stride = order.stride(r);
-            for (int step = 0; step < order.count(); step++) {
-                Processor p2 = allp[order.position(start, stride, step)];
-                if (p2 == p) {
-                    continue;
-                }
-                if (last && p2.timers.wakeTime() != 0) {
-                    if (now == 0) {
-                        now = sched.ticker.nanoTime();
-                    }
-                    int fired = p2.runTimers(now, p);
-                    long w = p2.timers.wakeTime();
-                    if (w != 0 && (stealPollUntil == 0 || w < stealPollUntil)) {
-                        stealPollUntil = w;
-                    }
-                    if (fired > 0) {
-                        Runnable g = p.runqGet(inherit);
-                        if (g != null) {
-                            return g;
-                        }
-                        stealRanTimers = true;
-                    }
-                }
-                if (p2.status() != Processor.IDLE) {
-                    Runnable g = p.steal(p2, last);
-                    if (g != null) {
-                        inherit[0] = false;
-                        return g;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private int nextRandom() {
-        int x = random;
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        random = x;
-        return x;
     }
 
     private void resetSpinning() {

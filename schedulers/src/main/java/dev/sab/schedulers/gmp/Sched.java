@@ -189,6 +189,40 @@ final class Sched implements Executor {
         }
     }
 
+    /** The oldest G on the global queue, or null; counted on {@code pp}. Called on the M holding {@code pp}. */
+    Runnable globrunqget(Processor pp) {
+        Runnable g;
+        lock.lock();
+        try {
+            g = runq.get();
+        } finally {
+            lock.unlock();
+        }
+        if (g != null) {
+            pp.counters.inc(Metric.GLOBAL_DEQUEUES);
+        }
+        return g;
+    }
+
+    /**
+     * A fair share of the global queue for {@code pp}, taken into the M's reused {@code batch}:
+     * the first G is returned to run, the rest go to {@code pp}'s local queue. Null if the queue is
+     * empty. Called on the M holding {@code pp}. (Go: {@code globrunqget} with a batch)
+     */
+    Runnable globrunqgetBatch(Processor pp, Runnable[] batch) {
+        if (runq.isEmpty()) {
+            return null;
+        }
+        int n;
+        lock.lock();
+        try {
+            n = runq.getBatch(batch, allp.length);
+        } finally {
+            lock.unlock();
+        }
+        return n == 0 ? null : pp.runqPutGlobalBatch(batch, n, this);
+    }
+
     // ---------------------------------------------------------------- waking Ms (Go: wakep, startm, handoffp)
 
     /**

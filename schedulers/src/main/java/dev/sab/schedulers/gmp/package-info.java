@@ -14,6 +14,7 @@
  *   sched.runq               {@link dev.sab.schedulers.gmp.GlobalRunQueue}, under sched.lock
  *   sched (idle Ps, idle Ms,  {@link dev.sab.schedulers.gmp.Sched}, which is also the virtual threads' Executor
  *     nmspinning, wakep...)
+ *   stealWork, randomOrder   {@link dev.sab.schedulers.gmp.Stealer}, {@link dev.sab.schedulers.gmp.StealOrder}
  *   sched.lock               {@link dev.sab.schedulers.gmp.SchedLock}: try, spin, yield, then sleep, as Go's lock2
  *   p.timers                 {@link dev.sab.schedulers.gmp.Timers}
  *   sysmon                   {@link dev.sab.schedulers.gmp.Sysmon}
