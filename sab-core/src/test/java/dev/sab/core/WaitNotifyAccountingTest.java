@@ -19,12 +19,25 @@ import org.junit.jupiter.api.Test;
  */
 class WaitNotifyAccountingTest {
 
-    private static final int ADDRESSES = 3;
     private static final int WAITS_PER_THREAD = 400;
 
     @Test
     void everyOkIsOneNotify_andNoListOutlivesItsWaiters() throws Exception {
-        SharedArrayBuffer sab = new SharedArrayBuffer(4 * ADDRESSES);
+        raceWaitsAndNotifies(3);
+    }
+
+    /**
+     * The same race over more indices than the table keeps empty lists for, so emptied lists are
+     * retired and replaced all the time, and several indices share each slot of the cache of
+     * recent lists: a notify must never stop at a retired list whose index has a newer one.
+     */
+    @Test
+    void everyOkIsOneNotify_whileListsAreRetiredAndReplaced() throws Exception {
+        raceWaitsAndNotifies(InProcessWaits.KEPT_EMPTY_LISTS + 4 * InProcessWaits.RECENT_LISTS);
+    }
+
+    private static void raceWaitsAndNotifies(int addresses) throws Exception {
+        SharedArrayBuffer sab = new SharedArrayBuffer(4 * addresses);
         Int32Array ia = new Int32Array(sab);
         AtomicLong oks = new AtomicLong();
         AtomicLong woken = new AtomicLong();
@@ -38,7 +51,7 @@ class WaitNotifyAccountingTest {
             Runnable body = () -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 for (int i = 0; i < WAITS_PER_THREAD; i++) {
-                    int index = random.nextInt(ADDRESSES);
+                    int index = random.nextInt(addresses);
                     double timeout = random.nextInt(4) == 0 ? 0 : random.nextDouble(0.01, 2);
                     if (async) {
                         WaitAsyncResult r = Atomics.waitAsync(ia, index, 0, timeout);
@@ -54,7 +67,14 @@ class WaitNotifyAccountingTest {
         Thread notifier = Thread.ofPlatform().start(() -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             while (waitersRunning.get() > 0) {
-                woken.addAndGet(Atomics.notify(ia, random.nextInt(ADDRESSES), random.nextInt(-1, 3)));
+                // a few indices at random, then a sweep of all of them, so that waits on any of
+                // many indices are notified before they time out
+                for (int k = 0; k < 4; k++) {
+                    woken.addAndGet(Atomics.notify(ia, random.nextInt(addresses), random.nextInt(-1, 3)));
+                }
+                for (int index = 0; index < addresses; index++) {
+                    woken.addAndGet(Atomics.notify(ia, index, 1));
+                }
                 Thread.onSpinWait();
             }
         });
@@ -63,7 +83,7 @@ class WaitNotifyAccountingTest {
         }
         notifier.join();
         // async waiters still pending time out within 2 ms; a final notify-all sweeps any others
-        for (int index = 0; index < ADDRESSES; index++) {
+        for (int index = 0; index < addresses; index++) {
             woken.addAndGet(Atomics.notify(ia, index));
         }
         for (CompletableFuture<WaitResult> r : asyncResults) {

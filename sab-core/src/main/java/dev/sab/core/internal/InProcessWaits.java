@@ -53,8 +53,21 @@ public final class InProcessWaits implements Waits {
      */
     public static final int KEPT_EMPTY_LISTS = 64;
 
+    /** Slots in the cache of recently used lists (sab's choice; a power of two). */
+    public static final int RECENT_LISTS = 16;
+
     /** Byte index → the waiters there. Holds only lists that are not retired (see {@link WaiterList}). */
     private final ConcurrentHashMap<Long, WaiterList> lists = new ConcurrentHashMap<>();
+    /**
+     * The lists last looked up, by byte index modulo {@value #RECENT_LISTS} (in elements): a wait
+     * or notify that finds its list here skips the table (a hash lookup and a boxed key, four
+     * times per wait/notify round trip between two agents). Read and written without
+     * synchronisation: an entry may be stale or missing, and is used only after its list's
+     * critical section confirms that it is not retired, since a list that is not retired is the
+     * table's list for its index (a new list is made only when the table has none, and a list
+     * leaves the table only once retired). A retired entry sends the caller to the table.
+     */
+    private final WaiterList[] recent = new WaiterList[RECENT_LISTS];
     /** Whether waiters also watch the element for changes made by other processes. */
     private final boolean polling;
     private final String pollingReason;
@@ -162,17 +175,32 @@ public final class InProcessWaits implements Waits {
 
     @Override
     public int notify(MemorySegment memory, long offset, int count) {
-        WaiterList list = lists.get(offset);
-        if (list == null || count <= 0) {
+        if (count <= 0) {
             return 0;
         }
         Waiter woken;
-        synchronized (list) {
-            if (list.retired()) {
-                return 0;
+        WaiterList list = cached(offset);
+        boolean fromTable = false;
+        while (true) {
+            if (list == null) {
+                list = lists.get(offset);
+                if (list == null) {
+                    return 0;
+                }
+                remember(list);
+                fromTable = true;
             }
-            woken = list.removeFirst(count);
-            retireIfEmpty(list, offset);
+            synchronized (list) {
+                if (!list.retired()) {
+                    woken = list.removeFirst(count);
+                    retireIfEmpty(list, offset);
+                    break;
+                }
+            }
+            if (fromTable) {
+                return 0; // retired after the lookup, empty: the notify takes effect at that moment
+            }
+            list = null; // a stale entry of the cache: the table may hold its successor
         }
         int n = 0;
         while (woken != null) {
@@ -223,11 +251,16 @@ public final class InProcessWaits implements Waits {
      */
     private WaitResult enqueue(MemorySegment memory, long offset, boolean wide, long expected, long timeoutNanos,
             Waiter waiter) {
+        WaiterList list = cached(offset);
         while (true) {
-            WaiterList list = lists.computeIfAbsent(offset, key -> new WaiterList());
+            if (list == null) {
+                list = lists.computeIfAbsent(offset, WaiterList::new);
+                remember(list);
+            }
             synchronized (list) {
                 if (list.retired()) {
-                    continue; // retired between lookup and entry: fetch the current list
+                    list = null; // retired before entry: fetch the current list from the table
+                    continue;
                 }
                 // volatile read inside the critical section: pairs with the notifier's write, which
                 // precedes its entry into this same critical section
@@ -259,6 +292,20 @@ public final class InProcessWaits implements Waits {
             retireIfEmpty(list, offset);
             return true;
         }
+    }
+
+    /** The list for {@code offset} in the cache of recent lists, or null; it may be retired. */
+    WaiterList cached(long offset) {
+        WaiterList list = recent[slot(offset)];
+        return list != null && list.offset == offset ? list : null;
+    }
+
+    void remember(WaiterList list) {
+        recent[slot(list.offset)] = list;
+    }
+
+    private static int slot(long offset) {
+        return (int) (offset >>> 2) & (RECENT_LISTS - 1);
     }
 
     private static long read(MemorySegment memory, long offset, boolean wide) {

@@ -19,9 +19,15 @@ package dev.sab.core.internal;
  */
 final class WaiterList {
 
+    /** The byte index whose waiters this list holds. */
+    final long offset;
     private Waiter head;
     private Waiter tail;
     private boolean retired;
+
+    WaiterList(long offset) {
+        this.offset = offset;
+    }
 
     /** Called only inside this list's critical section. */
     boolean retired() {
