@@ -98,7 +98,7 @@ final class Coroutine implements Runnable, Watchdog.Described {
         loop.coroutines.resumeInline(this);
     }
 
-    /** Parks until {@link #resumeAfterHandoff()}: the parent's side of starting a child. */
+    /** Parks until the loop has run the child and {@link #endHandoff()}: the parent's side of starting a child. */
     void suspendForHandoff(Coroutine child) {
         resumed = false;
         handoff = child;
@@ -113,9 +113,9 @@ final class Coroutine implements Runnable, Watchdog.Described {
         }
     }
 
-    void resumeAfterHandoff() {
+    /** The child stopped: the parent's park in {@link #suspendForHandoff} ends once it is unparked. */
+    void endHandoff() {
         resumed = true;
-        loop.coroutines.resumeInline(this);
     }
 
     @Override

@@ -181,10 +181,14 @@ final class Coroutines implements Executor {
                 co.handoff = null;
                 runningSlot.set(null);
                 run(child);
-                co.resumeAfterHandoff();
-                return;
-            }
-            if (co.suspendedByLoop) {
+                // the child stopped: the parent goes on at once, and here, in this loop, so that a
+                // parent starting many children resumes at the same depth each time (resuming it
+                // through execute() nested one more run() per child on the loop thread's stack).
+                // Its unpark comes back to execute(), which finds its continuation in the slot.
+                runningSlot.set(co.cont);
+                co.endHandoff();
+                LockSupport.unpark(co.thread);
+            } else if (co.suspendedByLoop) {
                 if (runningSlot.compareAndSet(co.cont, null)) {
                     return; // suspended in await: a microtask or callback will resume it
                 }

@@ -34,6 +34,36 @@ class CoroutineTest {
                 "child after await", "parent after its await");
     }
 
+    /**
+     * JavaScript's {@code for (...) { child(); }} in an async function, a hundred thousand times:
+     * each call runs its child up to its first await and then the parent goes on. The loop thread
+     * must resume the parent in place each time, not one call deeper per child (it overflowed its
+     * stack after a few thousand children).
+     */
+    @Test
+    void aCoroutineCanStartAHundredThousandChildrenInALoop() {
+        int children = 100_000;
+        int[] started = new int[1];
+        int[] finished = new int[1];
+        List<String> order = new ArrayList<>();
+        try (EventLoop loop = EventLoop.create()) {
+            loop.run(() -> loop.async(() -> {
+                for (int i = 0; i < children; i++) {
+                    loop.async(() -> {
+                        started[0]++;
+                        EventLoop.await(Promise.resolve());
+                        finished[0]++;
+                        return null;
+                    });
+                }
+                order.add("parent done, children started " + started[0] + ", finished " + finished[0]);
+                return null;
+            }));
+        }
+        assertThat(order).containsExactly("parent done, children started " + children + ", finished 0");
+        assertThat(finished[0]).isEqualTo(children);
+    }
+
     @Test
     void aBlockingCallInACoroutineBlocksTheWholeLoop() {
         List<String> order = new ArrayList<>();
