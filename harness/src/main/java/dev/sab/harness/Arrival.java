@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@link Burst}: every task is spawned at once, as fast as the driver can. Latency runs from
- *       the spawn call to the end of the task.</li>
+ *       the spawn call to the end of the task. By default the trial's driving thread, a platform
+ *       thread outside the scheduler, spawns them, as requests arriving from outside do; with
+ *       {@code fromTask} one task on the scheduler spawns them with {@code Ctx.spawn}, as a Go
+ *       program's {@code for ... { go f() }} or a Node program's loop of async calls does, so
+ *       each scheduler's own spawn path is measured (gmp's runnext and local queue, whose
+ *       overflow and stealing then show; the JDK pool's worker queue; the event loop's async
+ *       call, which runs the child at once up to its first wait, on the spawner's own loop).</li>
  *   <li>{@link Closed}: {@code concurrency} tasks in flight; a new one is spawned when one ends, like
  *       a fixed pool of clients that each wait for an answer before asking again. Latency runs
  *       from the spawn. Such a load slows down when the system does, so a stall delays few
@@ -21,18 +27,24 @@ import java.util.regex.Pattern;
  *       during it.</li>
  * </ul>
  *
- * <p>Written as {@code burst}, {@code closed:64}, {@code open:1000/s} or {@code open:1000/s,poisson}.
+ * <p>Written as {@code burst}, {@code burst:task}, {@code closed:64}, {@code open:1000/s} or
+ * {@code open:1000/s,poisson}.
  */
 public sealed interface Arrival {
 
     /** The written form, which {@link #parse} reads back. */
     String spec();
 
-    /** All at once. */
-    record Burst() implements Arrival {
+    /** All at once, spawned by the driving thread or ({@code fromTask}) by one task on the scheduler. */
+    record Burst(boolean fromTask) implements Arrival {
+        /** Spawned by the driving thread. */
+        public Burst() {
+            this(false);
+        }
+
         @Override
         public String spec() {
-            return "burst";
+            return fromTask ? "burst:task" : "burst";
         }
     }
 
@@ -71,8 +83,8 @@ public sealed interface Arrival {
      */
     static Arrival parse(String spec) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
-        if (s.equals("burst")) {
-            return new Burst();
+        if (s.equals("burst") || s.equals("burst:task")) {
+            return new Burst(s.equals("burst:task"));
         }
         Matcher closed = Pattern.compile("closed:(\\d+)").matcher(s);
         if (closed.matches()) {
@@ -82,7 +94,7 @@ public sealed interface Arrival {
         if (open.matches()) {
             return new Open(Rates.parse(open.group(1)), ",poisson".equals(open.group(2)));
         }
-        throw new IllegalArgumentException("bad arrival '" + spec + "': expected burst, closed:C or open:R/s[,poisson]");
+        throw new IllegalArgumentException("bad arrival '" + spec + "': expected burst, burst:task, closed:C or open:R/s[,poisson]");
     }
 
     /** Rates as people write them: {@code 1000/s}, {@code 1000}, {@code 50/ms}, {@code 2.5k/s}. */

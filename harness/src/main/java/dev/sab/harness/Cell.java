@@ -23,7 +23,7 @@ public record Cell(int index, String scheduler, String workload, Map<String, Str
         StringBuilder s = new StringBuilder(scheduler).append(" × ").append(workload);
         params.forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
         s.append(" ×").append(tasks);
-        if (!(arrival instanceof Arrival.Burst)) {
+        if (!(arrival instanceof Arrival.Burst b) || b.fromTask()) {
             s.append(' ').append(arrival.spec());
         }
         return s.toString();

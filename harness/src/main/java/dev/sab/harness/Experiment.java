@@ -23,6 +23,8 @@ import java.util.Map;
  * @param concurrency closed loop: tasks in flight; several make a dimension
  * @param rate        open loop: arrival rates such as {@code 1000/s}; several make a dimension
  * @param arrival     {@code constant} or {@code poisson} spacing of open-loop arrivals
+ * @param spawner     who spawns a burst's tasks: {@code thread} (the trial's driving thread, the
+ *                    default) or {@code task} (one task on the scheduler; bursts only)
  * @param fork        each trial in a fresh JVM
  * @param timeout     the longest one trial may take, such as {@code 5m}
  * @param heap        trial JVMs' maximum heap, such as {@code 2g}
@@ -34,8 +36,8 @@ import java.util.Map;
  */
 public record Experiment(String name, String description, List<String> schedulers, List<String> workloads,
                          Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
-                         List<Integer> concurrency, List<String> rate, String arrival, Boolean fork, String timeout,
-                         String heap, List<String> jvmArgs, Long seed, String out, List<Exclusion> exclude) {
+                         List<Integer> concurrency, List<String> rate, String arrival, String spawner, Boolean fork,
+                         String timeout, String heap, List<String> jvmArgs, Long seed, String out, List<Exclusion> exclude) {
 
     /**
      * Cells to leave out: every cell whose scheduler and workload both match.
@@ -55,10 +57,19 @@ public record Experiment(String name, String description, List<String> scheduler
     /** Every field but the exclusions, which only files set. */
     public Experiment(String name, String description, List<String> schedulers, List<String> workloads,
                       Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
+                      List<Integer> concurrency, List<String> rate, String arrival, String spawner, Boolean fork,
+                      String timeout, String heap, List<String> jvmArgs, Long seed, String out) {
+        this(name, description, schedulers, workloads, params, tasks, trials, warmup, concurrency, rate, arrival, spawner, fork,
+                timeout, heap, jvmArgs, seed, out, null);
+    }
+
+    /** Every field but the spawner and the exclusions. */
+    public Experiment(String name, String description, List<String> schedulers, List<String> workloads,
+                      Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
                       List<Integer> concurrency, List<String> rate, String arrival, Boolean fork, String timeout,
                       String heap, List<String> jvmArgs, Long seed, String out) {
-        this(name, description, schedulers, workloads, params, tasks, trials, warmup, concurrency, rate, arrival, fork, timeout,
-                heap, jvmArgs, seed, out, null);
+        this(name, description, schedulers, workloads, params, tasks, trials, warmup, concurrency, rate, arrival, null, fork,
+                timeout, heap, jvmArgs, seed, out, null);
     }
 
     public static final int DEFAULT_TASKS = 1000;
@@ -69,8 +80,8 @@ public record Experiment(String name, String description, List<String> scheduler
 
     /** An experiment that sets nothing. */
     public static Experiment empty() {
-        return new Experiment(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return new Experiment(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     /** This experiment with every field that {@code other} sets taken from {@code other}. */
@@ -90,7 +101,7 @@ public record Experiment(String name, String description, List<String> scheduler
         return new Experiment(pick(other.name, name), pick(other.description, description),
                 pick(other.schedulers, schedulers), pick(other.workloads, workloads), mergedParams,
                 pick(other.tasks, tasks), pick(other.trials, trials), pick(other.warmup, warmup), conc, rates,
-                pick(other.arrival, arrival), pick(other.fork, fork), pick(other.timeout, timeout), pick(other.heap, heap),
+                pick(other.arrival, arrival), pick(other.spawner, spawner), pick(other.fork, fork), pick(other.timeout, timeout), pick(other.heap, heap),
                 other.jvmArgs != null ? concat(jvmArgs, other.jvmArgs) : jvmArgs, pick(other.seed, seed),
                 pick(other.out, out), pick(other.exclude, exclude));
     }

@@ -34,6 +34,7 @@ import java.util.Map;
  * warmup: 1
  * rate: 2000/s                  # or concurrency: 64; neither is a burst
  * arrival: poisson
+ * spawner: thread               # or task: one task on the scheduler spawns a burst's tasks
  * exclude:                      # pairs left out of the cross product
  *   - {scheduler: platform-pool, workload: echo}
  * </pre>
@@ -52,7 +53,7 @@ public final class ExperimentFile {
     private static final String BUNDLED_DIR = "experiments/";
 
     static final List<String> KEYS = List.of("name", "description", "schedulers", "workloads", "params", "tasks", "trials",
-            "warmup", "concurrency", "rate", "arrival", "fork", "timeout", "heap", "jvmArgs", "seed", "out", "exclude");
+            "warmup", "concurrency", "rate", "arrival", "spawner", "fork", "timeout", "heap", "jvmArgs", "seed", "out", "exclude");
 
     /** A bad experiment file; the message names the file and, when known, the line. */
     public static final class ExperimentException extends Exception {
@@ -251,6 +252,7 @@ public final class ExperimentFile {
                 }
             }
             String arrival = text(m.get("arrival"), "arrival");
+            String spawner = text(m.get("spawner"), "spawner");
             Boolean fork = null;
             if (m.containsKey("fork")) {
                 String f = text(m.get("fork"), "fork").toLowerCase(Locale.ROOT);
@@ -287,9 +289,9 @@ public final class ExperimentFile {
             }
             List<Experiment.Exclusion> exclude = m.containsKey("exclude") ? exclusions(m.get("exclude")) : null;
             Experiment e = new Experiment(text(m.get("name"), "name"), text(m.get("description"), "description"), schedulers,
-                    workloads, params, tasks, trials, warmup, concurrency, rate, arrival, fork, timeout, heap, jvmArgs, seed,
-                    text(m.get("out"), "out"), exclude);
-            Node arrivalNode = m.containsKey("arrival") ? m.get("arrival")
+                    workloads, params, tasks, trials, warmup, concurrency, rate, arrival, spawner, fork, timeout, heap, jvmArgs,
+                    seed, text(m.get("out"), "out"), exclude);
+            Node arrivalNode = m.containsKey("spawner") ? m.get("spawner") : m.containsKey("arrival") ? m.get("arrival")
                     : m.containsKey("rate") ? m.get("rate") : m.containsKey("concurrency") ? m.get("concurrency") : root;
             check(arrivalNode, () -> Matrix.arrivals(e));
             check(m.containsKey("exclude") ? m.get("exclude") : root, () -> Matrix.expand(e)); // what only the whole shows

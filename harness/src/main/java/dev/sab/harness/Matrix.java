@@ -37,7 +37,8 @@ public final class Matrix {
     /** The cells of {@code e}, numbered from 0. */
     public static List<Cell> expand(Experiment e) {
         List<String> schedulers = schedulers(e.schedulers());
-        List<String> workloads = workloads(e.workloads());
+        List<Arrival> arrivals = arrivals(e);
+        List<String> workloads = spawnable(workloads(e.workloads()), e, arrivals);
         Map<String, List<String>> params = e.params() == null ? Map.of() : e.params();
         params.forEach((key, values) -> checkParam(key, values, workloads));
         List<Integer> tasks = e.tasks() == null || e.tasks().isEmpty() ? List.of(Experiment.DEFAULT_TASKS) : e.tasks();
@@ -50,7 +51,6 @@ public final class Matrix {
         if (e.heap() != null) {
             heap(e.heap());
         }
-        List<Arrival> arrivals = arrivals(e);
 
         List<Cell> cells = new ArrayList<>();
         List<Experiment.Exclusion> exclude = e.exclude() == null ? List.of() : e.exclude();
@@ -72,6 +72,28 @@ public final class Matrix {
             throw new IllegalArgumentException("the exclusions leave no cell to run");
         }
         return cells;
+    }
+
+    /**
+     * {@code workloads}, or with spawner {@code task} those whose tasks sab spawns: a workload
+     * driven by a load generator has no spawns to move into a task, so naming it is an error, and
+     * "every workload" leaves it out.
+     */
+    private static List<String> spawnable(List<String> workloads, Experiment e, List<Arrival> arrivals) {
+        if (arrivals.stream().noneMatch(a -> a instanceof Arrival.Burst b && b.fromTask())) {
+            return workloads;
+        }
+        boolean named = e.workloads() != null && !e.workloads().isEmpty();
+        List<String> out = new ArrayList<>();
+        for (String workload : workloads) {
+            if (Workloads.create(workload, Map.of()).externalLoad().isEmpty()) {
+                out.add(workload);
+            } else if (named) {
+                throw new IllegalArgumentException("spawner task does not apply to workload " + workload
+                        + ": its requests come from a load generator outside the JVM, not from spawns; run it without spawner task");
+            }
+        }
+        return out;
     }
 
     /** Every spec in {@code values} (one value may hold several), validated; every scheduler when empty. */
@@ -144,7 +166,10 @@ public final class Matrix {
         }
     }
 
-    /** The arrival modes of {@code e}: one per concurrency or rate, or burst. */
+    /**
+     * The arrival modes of {@code e}: one per concurrency or rate, or a burst, spawned by the
+     * driving thread or (spawner {@code task}) by one task on the scheduler.
+     */
     public static List<Arrival> arrivals(Experiment e) {
         boolean poisson = false;
         if (e.arrival() != null) {
@@ -163,6 +188,18 @@ public final class Matrix {
         if (poisson && !open) {
             throw new IllegalArgumentException("arrival poisson needs a rate (open loop), such as --rate 1000/s");
         }
+        boolean fromTask = false;
+        if (e.spawner() != null) {
+            switch (e.spawner().trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "task" -> fromTask = true;
+                case "thread" -> fromTask = false;
+                default -> throw new IllegalArgumentException("bad value '" + e.spawner() + "' for spawner: expected thread or task");
+            }
+        }
+        if (fromTask && (closed || open)) {
+            throw new IllegalArgumentException("spawner task needs a burst (no concurrency, no rate): a closed or open loop "
+                    + "waits between spawns, which inside a task would hold up its scheduler's thread (an event loop's only one)");
+        }
         List<Arrival> out = new ArrayList<>();
         if (closed) {
             e.concurrency().forEach(c -> out.add(new Arrival.Closed(positive("concurrency", c))));
@@ -171,7 +208,7 @@ public final class Matrix {
                 out.add(new Arrival.Open(Arrival.Rates.parse(r), poisson));
             }
         } else {
-            out.add(new Arrival.Burst());
+            out.add(new Arrival.Burst(fromTask));
         }
         return out;
     }

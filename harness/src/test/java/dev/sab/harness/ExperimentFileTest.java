@@ -78,6 +78,8 @@ class ExperimentFileTest {
             "warmup: -1|exp.yaml:1: bad value '-1' for warmup: expected a whole number ≥ 0",
             "concurrency: 4\\nrate: 10/s|exp.yaml:2: concurrency and rate exclude each other",
             "arrival: poisson|exp.yaml:1: arrival poisson needs a rate",
+            "spawner: goroutine|exp.yaml:1: bad value 'goroutine' for spawner: expected thread or task",
+            "rate: 10/s\\nspawner: task|exp.yaml:2: spawner task needs a burst",
             "rate: fast|exp.yaml:1: bad value 'fast' for rate",
             "fork: maybe|exp.yaml:1: bad value 'maybe' for fork: expected true or false",
             "timeout: 0s|exp.yaml:1: bad value '0s' for timeout",
@@ -94,6 +96,13 @@ class ExperimentFileTest {
     void mistakesNameTheFileTheLineAndWhatIsValid(String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n"))).isInstanceOf(ExperimentException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void spawnerTaskMakesABurstSpawnedByATask() throws Exception {
+        Experiment e = parse("schedulers: [gmp]\nworkloads: [sleep]\nspawner: task\n");
+        assertThat(e.spawner()).isEqualTo("task");
+        assertThat(Matrix.arrivals(e)).containsExactly(new Arrival.Burst(true));
     }
 
     @Test

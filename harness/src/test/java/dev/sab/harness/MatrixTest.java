@@ -94,11 +94,38 @@ class MatrixTest {
 
     @Test
     void arrivalSpecsReadBackAsWritten() {
-        for (String spec : List.of("burst", "closed:64", "open:1000/s", "open:2.5/s,poisson")) {
+        for (String spec : List.of("burst", "burst:task", "closed:64", "open:1000/s", "open:2.5/s,poisson")) {
             assertThat(Arrival.parse(spec).spec()).isEqualTo(spec);
         }
         assertThat(Arrival.Rates.parse("2.5k/s")).isEqualTo(2500);
         assertThat(Arrival.Rates.parse("50/ms")).isEqualTo(50_000);
-        assertThatThrownBy(() -> Arrival.parse("sometimes")).hasMessageContaining("burst, closed:C or open:R/s");
+        assertThatThrownBy(() -> Arrival.parse("sometimes")).hasMessageContaining("burst, burst:task, closed:C or open:R/s");
+        assertThat(Arrival.parse("burst")).isEqualTo(new Arrival.Burst(false));
+        assertThat(Arrival.parse("burst:task")).isEqualTo(new Arrival.Burst(true));
+    }
+
+    private static Experiment spawner(List<String> workloads, List<String> rate, String spawner) {
+        return new Experiment(null, null, List.of("gmp"), workloads, null, List.of(10), null, null, null, rate, null, spawner,
+                null, null, null, null, null, null);
+    }
+
+    @Test
+    void spawnerTaskMakesBurstsSpawnedByATaskAndIsRefusedWhereItCannotApply() {
+        List<Cell> cells = Matrix.expand(spawner(List.of("sleep", "cpu"), null, "task"));
+        assertThat(cells).extracting(Cell::arrival).containsOnly(new Arrival.Burst(true));
+        assertThat(cells.getFirst().toString()).endsWith("burst:task");
+        assertThat(Matrix.expand(spawner(List.of("sleep"), null, "thread"))).extracting(Cell::arrival)
+                .containsOnly(new Arrival.Burst(false));
+
+        assertThatThrownBy(() -> Matrix.expand(spawner(List.of("sleep"), null, "goroutine")))
+                .hasMessage("bad value 'goroutine' for spawner: expected thread or task");
+        assertThatThrownBy(() -> Matrix.expand(spawner(List.of("sleep"), List.of("100/s"), "task")))
+                .hasMessageStartingWith("spawner task needs a burst");
+        assertThatThrownBy(() -> Matrix.expand(spawner(List.of("sleep", "http"), null, "task")))
+                .hasMessageStartingWith("spawner task does not apply to workload http");
+        // every workload: the one driven by a load generator is left out, the others stay
+        List<String> all = Matrix.expand(spawner(null, null, "task")).stream().map(Cell::workload).distinct().toList();
+        assertThat(all).doesNotContain("http").contains("sleep", "cpu");
+        assertThat(Matrix.expand(spawner(null, null, null)).stream().map(Cell::workload)).contains("http");
     }
 }

@@ -50,6 +50,7 @@ import java.util.concurrent.Callable;
                 "  sab run -f heavy-vs-light      a curated experiment (see experiments/)",
                 "  sab run -s platform -s virtual -w sleep,cpu --tasks 1000",
                 "  sab run -s virtual -w sleep --rate 2000/s --arrival poisson",
+                "  sab run -s gmp -s virtual -w cpu --tasks 10000 --spawner task",
                 "  sab run -f sweep.yaml --shard 2/8   one slice of 8; sab merge joins them",
                 "", "Exit codes: 0 ok, 1 a trial failed (results still written),",
                 "2 bad usage or bad input, 130 stopped (Ctrl-C)."})
@@ -96,6 +97,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--arrival", paramLabel = "constant|poisson",
             description = "Spacing of open-loop arrivals: constant (default) or poisson.")
     String arrival;
+
+    @Option(names = "--spawner", paramLabel = "thread|task",
+            description = "Who spawns a burst's tasks: thread (the trial's driving thread, outside the scheduler; default) "
+                    + "or task (one task on the scheduler, through its own spawn path, as a Go program's loop of go "
+                    + "statements does). Bursts only; workloads driven by a load generator (http) are left out.")
+    String spawner;
 
     @Option(names = "--fork", negatable = true, fallbackValue = "true",
             description = "Run each trial in a fresh JVM (default); --no-fork runs in this one, for quick looks.")
@@ -244,7 +251,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Experiment cli = new Experiment(null, null, specs, workloads.isEmpty() ? null : Matrix.workloads(workloads),
                     cliParams, tasks == null ? null : List.of(tasks), trials, warmup,
-                    concurrency == null ? null : List.of(concurrency), rate == null ? null : List.of(rate), arrival, fork,
+                    concurrency == null ? null : List.of(concurrency), rate == null ? null : List.of(rate), arrival, spawner, fork,
                     timeout, heap == null ? null : Matrix.heap(heap), jvmArgs.isEmpty() ? null : jvmArgs, seed, null);
             return base.overriddenBy(cli);
         } catch (IllegalArgumentException e) {
@@ -276,6 +283,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (arrival != null && !arrival.trim().equalsIgnoreCase("constant") && !arrival.trim().equalsIgnoreCase("poisson")) {
             throw new UsageError("bad value '" + arrival + "' for --arrival: expected constant or poisson");
+        }
+        if (spawner != null && !spawner.trim().equalsIgnoreCase("thread") && !spawner.trim().equalsIgnoreCase("task")) {
+            throw new UsageError("bad value '" + spawner + "' for --spawner: expected thread or task");
         }
         if (rate != null) {
             try {

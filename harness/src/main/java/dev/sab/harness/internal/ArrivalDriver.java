@@ -2,6 +2,7 @@ package dev.sab.harness.internal;
 
 import dev.sab.harness.Arrival;
 import dev.sab.reports.model.ArrivalResult;
+import dev.sab.schedulers.Ctx;
 import dev.sab.schedulers.Scheduler;
 import dev.sab.schedulers.Task;
 import dev.sab.schedulers.TaskHandle;
@@ -19,7 +20,10 @@ import java.util.function.LongBinaryOperator;
 
 /**
  * Spawns a workload's tasks on the scheduler from the trial's driving thread, as the arrival mode
- * says (see {@link Arrival}), and times each one.
+ * says (see {@link Arrival}), and times each one. A burst from a task ({@code burst:task}) is
+ * spawned instead by one extra task on the scheduler, with {@code Ctx.spawn}, and the driver waits
+ * for that task; the spawner is not a task of the workload (it is not timed, but the scheduler's
+ * own task count includes it).
  *
  * <p>Each task is wrapped: the wrapper records the start delay (spawn call to first instruction),
  * runs the body, and records the latency from the task's reference time to its end. The reference
@@ -68,37 +72,55 @@ public final class ArrivalDriver implements IterationDriver {
         double poissonOffset = 0;
         long maxLag = 0;
         long lastSpawn = start;
-        for (int i = 0; i < n; i++) {
-            Task body = workload.task(i);
-            Recorder tagRecorder = recorders.tag(workload.tag(i));
-            long reference;
-            if (inFlight != null) {
-                long left = it.deadlineNanos() - System.nanoTime();
-                if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                    return timedOut(handles, i, n, it);
-                }
-                reference = System.nanoTime();
-            } else if (open != null) {
-                if (i > 0) {
-                    poissonOffset += -Math.log(1 - random.nextDouble()) * gapNanos;
-                }
-                long intended = start + Math.round(open.poisson() ? poissonOffset : i * gapNanos);
-                waitUntil(intended);
-                maxLag = Math.max(maxLag, System.nanoTime() - intended);
-                reference = intended;
-            } else {
-                reference = System.nanoTime();
+        if (arrival instanceof Arrival.Burst b && b.fromTask()) {
+            SpawnerTask spawner = new SpawnerTask(n, workload, recorders, lastEnd, channel, peak, handles, it.deadlineNanos());
+            TaskHandle<Void> handle = scheduler.spawn(spawner);
+            long left = it.deadlineNanos() - System.nanoTime();
+            if (!handle.join(Duration.ofNanos(Math.max(1, left))) || spawner.timedOut) {
+                spawner.stop = true;
+                handle.cancel();
+                handle.join(Duration.ofSeconds(1)); // it stops at its next spawn; its handles are then all written
+                return timedOut(handles, spawner.spawned, n, it);
             }
-            channel.taskSpawned();
-            long spawned = System.nanoTime();
-            lastSpawn = spawned;
-            handles[i] = scheduler.spawn(wrap(body, tagRecorder, reference, spawned, recorders, lastEnd, channel, inFlight,
-                    peak));
-            if (System.nanoTime() - it.deadlineNanos() > 0) {
-                return timedOut(handles, i + 1, n, it);
+            if (handle.exception() != null) {
+                Throwable t = handle.exception();
+                cancelAll(handles, spawner.spawned);
+                return IterationOutcome.failed("the spawner task failed after " + spawner.spawned + " of " + n + " spawns: " + t);
             }
+            lastSpawn = spawner.lastSpawn;
+        } else {
+            for (int i = 0; i < n; i++) {
+                Task body = workload.task(i);
+                Recorder tagRecorder = recorders.tag(workload.tag(i));
+                long reference;
+                if (inFlight != null) {
+                    long left = it.deadlineNanos() - System.nanoTime();
+                    if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                        return timedOut(handles, i, n, it);
+                    }
+                    reference = System.nanoTime();
+                } else if (open != null) {
+                    if (i > 0) {
+                        poissonOffset += -Math.log(1 - random.nextDouble()) * gapNanos;
+                    }
+                    long intended = start + Math.round(open.poisson() ? poissonOffset : i * gapNanos);
+                    waitUntil(intended);
+                    maxLag = Math.max(maxLag, System.nanoTime() - intended);
+                    reference = intended;
+                } else {
+                    reference = System.nanoTime();
+                }
+                channel.taskSpawned();
+                long spawned = System.nanoTime();
+                lastSpawn = spawned;
+                handles[i] = scheduler.spawn(wrap(body, tagRecorder, reference, spawned, recorders, lastEnd, channel, inFlight,
+                        peak));
+                if (System.nanoTime() - it.deadlineNanos() > 0) {
+                    return timedOut(handles, i + 1, n, it);
+                }
+            }
+            peak.arrive();
         }
-        peak.arrive();
         for (int i = 0; i < n; i++) {
             long left = it.deadlineNanos() - System.nanoTime();
             if (left <= 0 || !handles[i].join(Duration.ofNanos(left))) {
@@ -125,7 +147,8 @@ public final class ArrivalDriver implements IterationDriver {
         double spanNanos = lastSpawn - start;
         Double achieved = n > 1 && spanNanos > 0 ? (n - 1) * 1e9 / spanNanos : null;
         ArrivalResult arrivalResult = switch (arrival) {
-            case Arrival.Burst b -> new ArrivalResult("burst", null, null, achieved, null, "spawn");
+            case Arrival.Burst b -> new ArrivalResult(b.fromTask() ? "burst-from-task" : "burst", null, null, achieved, null,
+                    "spawn");
             case Arrival.Closed c -> new ArrivalResult("closed", c.concurrency(), null, achieved, null, "spawn");
             case Arrival.Open o -> new ArrivalResult(o.poisson() ? "open-poisson" : "open", null, o.ratePerSec(), achieved,
                     maxLag, "intended start");
@@ -151,6 +174,68 @@ public final class ArrivalDriver implements IterationDriver {
                 }
             }
         };
+    }
+
+    /**
+     * The task that spawns a {@code burst:task}: the same spawns as the driver's burst, through
+     * the scheduler's {@code Ctx.spawn}. It stops early at the trial's deadline or when the
+     * driver sets {@link #stop}. The driver reads its fields after joining it.
+     */
+    private static final class SpawnerTask implements Task {
+        private final int n;
+        private final Workload workload;
+        private final LatencyRecorders recorders;
+        private final AtomicLong lastEnd;
+        private final TrialChannel channel;
+        private final PeakGate peak;
+        private final TaskHandle<Void>[] handles;
+        private final long deadlineNanos;
+        volatile boolean stop;
+        volatile boolean timedOut;
+        volatile int spawned;
+        volatile long lastSpawn;
+
+        SpawnerTask(int n, Workload workload, LatencyRecorders recorders, AtomicLong lastEnd, TrialChannel channel,
+                    PeakGate peak, TaskHandle<Void>[] handles, long deadlineNanos) {
+            this.n = n;
+            this.workload = workload;
+            this.recorders = recorders;
+            this.lastEnd = lastEnd;
+            this.channel = channel;
+            this.peak = peak;
+            this.handles = handles;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void run(Ctx ctx) {
+            for (int i = 0; i < n; i++) {
+                if (stop) {
+                    return;
+                }
+                Task body = workload.task(i);
+                Recorder tagRecorder = recorders.tag(workload.tag(i));
+                long reference = System.nanoTime();
+                channel.taskSpawned();
+                long at = System.nanoTime();
+                lastSpawn = at;
+                handles[i] = ctx.spawn(wrap(body, tagRecorder, reference, at, recorders, lastEnd, channel, null, peak));
+                spawned = i + 1; // volatile write after the handle's: the driver reads the handles below it
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    timedOut = true;
+                    return;
+                }
+            }
+            peak.arrive();
+        }
+    }
+
+    private static void cancelAll(TaskHandle<Void>[] handles, int spawned) {
+        for (int i = 0; i < spawned; i++) {
+            if (handles[i] != null) {
+                handles[i].cancel();
+            }
+        }
     }
 
     /** Runs the peak action once, when both the last spawn and the first end have happened. */

@@ -75,7 +75,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"--concurrency,0", "--concurrency,-2", "--rate,0/s", "--rate,fast", "--arrival,sometimes", "--heap,lots",
+    @CsvSource({"--concurrency,0", "--concurrency,-2", "--rate,0/s", "--rate,fast", "--arrival,sometimes", "--spawner,goroutine", "--heap,lots",
             "--shard,0/2", "--shard,3/2", "--shard,half"})
     void badArrivalAndPlacementOptions(String option, String value) {
         assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", option, value), option, value);
@@ -86,6 +86,10 @@ class BadInputTest {
         assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--concurrency", "4", "--rate", "100/s"),
                 "concurrency and rate exclude each other");
         assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--arrival", "poisson"), "arrival poisson needs a rate");
+        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--spawner", "task", "--rate", "100/s"),
+                "spawner task needs a burst");
+        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "http", "--spawner", "task"),
+                "spawner task does not apply to workload http");
     }
 
     @Test
