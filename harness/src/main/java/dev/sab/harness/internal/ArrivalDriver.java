@@ -281,11 +281,7 @@ public final class ArrivalDriver implements IterationDriver {
                 done++;
             }
         }
-        for (int i = 0; i < spawned; i++) {
-            if (handles[i] != null) {
-                handles[i].cancel();
-            }
-        }
+        cancelAll(handles, spawned);
         return IterationOutcome.failed("timed out after " + it.spec().timeoutMillis() + " ms with " + done + " of " + n
                 + " tasks finished" + (spawned < n ? " (" + spawned + " spawned)" : ""));
     }

@@ -100,7 +100,9 @@ class LoadGeneratorTest {
         assertThat(report.problem()).isNull();
         assertThat(report.unsent()).isZero();
         assertThat(report.ok()).isPositive();
-        assertThat(report.elapsedNanos()).isBetween(Duration.ofMillis(300).toNanos(), Duration.ofSeconds(10).toNanos());
+        // elapsed runs to the last answer, which may come a round trip before the deadline when no
+        // request is in flight as it passes (299,999,786 ns in one CI run): allow that, not an early stop
+        assertThat(report.elapsedNanos()).isBetween(Duration.ofMillis(295).toNanos(), Duration.ofSeconds(10).toNanos());
     }
 
     @Test
