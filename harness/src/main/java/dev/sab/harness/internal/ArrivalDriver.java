@@ -192,8 +192,8 @@ public final class ArrivalDriver implements IterationDriver {
         private final long deadlineNanos;
         volatile boolean stop;
         volatile boolean timedOut;
-        volatile int spawned;
-        volatile long lastSpawn;
+        volatile int spawned; // read by the driver also when it gives up waiting
+        long lastSpawn;       // read by the driver after joining
 
         SpawnerTask(int n, Workload workload, LatencyRecorders recorders, AtomicLong lastEnd, TrialChannel channel,
                     PeakGate peak, TaskHandle<Void>[] handles, long deadlineNanos) {
