@@ -31,6 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  *       through {@code cpu} (the workloads' kernels call it every few microseconds), so sysmon can
  *       preempt them as Go 1.14+ preempts a tight loop.</li>
  *   <li>{@code yield}: to the global queue (Go: {@code runtime.Gosched}).</li>
+ *   <li>{@code spawn}: the same safe point, then the child into this P's runnext (Go:
+ *       {@code newproc}, whose prologue is a preemption point like any call's).</li>
  *   <li>{@code blocking}: entersyscall, the call, exitsyscall; sysmon hands the P to another M if
  *       the call takes longer than a sysmon tick.</li>
  *   <li>{@code connect}/{@code listen}: blocking channels; the G parks and the JDK's poller
@@ -151,8 +153,14 @@ final class GmpCtx implements Ctx {
         return BlockingListener.open(address);
     }
 
+    /**
+     * {@code go f()}: a safe point first, then the child into this P's runnext. Go's
+     * {@code newproc} is a function call, and a call's prologue is where a preemption request
+     * stops a goroutine, so a loop of {@code go} statements is preempted like any other loop.
+     */
     @Override
     public <T> TaskHandle<T> submit(ValueTask<T> child) {
+        safePoint.poll();
         return scheduler.submitChild(child);
     }
 

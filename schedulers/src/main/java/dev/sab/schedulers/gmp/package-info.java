@@ -75,7 +75,9 @@
  * <ul>
  *   <li><b>Preemption is cooperative at safe points, not by signals.</b> sysmon's request is seen
  *       at {@code Ctx.safePoint()}, which the workloads' CPU kernels call every few microseconds of
- *       work, and inside {@code Ctx.cpu} about every microsecond. That gives the effect of Go
+ *       work, inside {@code Ctx.cpu} about every microsecond, and at every {@code Ctx.spawn} (Go's
+ *       {@code newproc} is a call, and a call's prologue is a preemption point, so a loop of
+ *       {@code go} statements is preempted like any loop). That gives the effect of Go
  *       1.14+'s asynchronous preemption (a tight loop is stopped within a time slice plus a
  *       sysmon period) wherever the loop passes a safe point; a G that computes without calling
  *       either is never preempted, as a Go loop was not before 1.14. A request still pending when

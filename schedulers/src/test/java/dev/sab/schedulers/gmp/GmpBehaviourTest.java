@@ -163,6 +163,20 @@ class GmpBehaviourTest {
     }
 
     /**
+     * Go: a loop of {@code go} statements is preempted at the prologue of {@code newproc}, like any
+     * function call, so a goroutine spawning for 300 ms lets the others on its P run every slice.
+     */
+    @Test
+    void withPreemptionAGoroutineSpawningInALoopIsPreemptedAtASpawn() throws Exception {
+        assertPreempted(starve(true, GmpBehaviourTest::spawningHog));
+    }
+
+    @Test
+    void withoutPreemptionAGoroutineSpawningInALoopRunsToItsEnd() throws Exception {
+        assertNotPreempted(starve(false, GmpBehaviourTest::spawningHog));
+    }
+
+    /**
      * Go: two goroutines that hand off to each other through runnext share one time slice (each
      * inherits it), so sysmon sees one G running for {@code forcePreemptNS} and preempts it; the
      * preempted G goes to the global queue, the chain breaks, and a G waiting in the local queue
@@ -275,6 +289,20 @@ class GmpBehaviourTest {
     }
 
     private static volatile long sink;
+
+    /** About 300 ms of spawning: 20 µs of work that passes no safe point, then a spawn, again and again. */
+    private static void spawningHog(Ctx ctx) {
+        long end = System.nanoTime() + HOG_NANOS;
+        long sum = 0;
+        while (System.nanoTime() < end) {
+            long next = System.nanoTime() + 20_000;
+            while (System.nanoTime() < next) {
+                sum++;
+            }
+            ctx.spawn(c -> { });
+        }
+        sink = sum;
+    }
 
     private static long fib(int k, Ctx ctx) {
         if (k < 15) {
