@@ -37,8 +37,7 @@ public final class Matrix {
     /** The cells of {@code e}, numbered from 0. */
     public static List<Cell> expand(Experiment e) {
         List<String> schedulers = schedulers(e.schedulers());
-        List<Arrival> arrivals = arrivals(e);
-        List<String> workloads = spawnable(workloads(e.workloads()), e, arrivals);
+        List<String> workloads = workloads(e.workloads());
         Map<String, List<String>> params = e.params() == null ? Map.of() : e.params();
         params.forEach((key, values) -> checkParam(key, values, workloads));
         List<Integer> tasks = e.tasks() == null || e.tasks().isEmpty() ? List.of(Experiment.DEFAULT_TASKS) : e.tasks();
@@ -51,6 +50,7 @@ public final class Matrix {
         if (e.heap() != null) {
             heap(e.heap());
         }
+        List<Arrival> arrivals = arrivals(e);
 
         List<Cell> cells = new ArrayList<>();
         List<Experiment.Exclusion> exclude = e.exclude() == null ? List.of() : e.exclude();
@@ -59,9 +59,10 @@ public final class Matrix {
                 if (exclude.stream().anyMatch(x -> x.matches(scheduler, workload))) {
                     continue;
                 }
+                List<Arrival> workloadArrivals = arrivalsFor(workload, arrivals);
                 for (Map<String, String> combination : combinations(workload, params)) {
                     for (int n : tasks) {
-                        for (Arrival arrival : arrivals) {
+                        for (Arrival arrival : workloadArrivals) {
                             cells.add(new Cell(cells.size(), scheduler, workload, combination, n, arrival));
                         }
                     }
@@ -75,25 +76,16 @@ public final class Matrix {
     }
 
     /**
-     * {@code workloads}, or with spawner {@code task} those whose tasks sab spawns: a workload
-     * driven by a load generator has no spawns to move into a task, so naming it is an error, and
-     * "every workload" leaves it out.
+     * {@code arrivals} as they apply to {@code workload}: a workload driven by a load generator
+     * outside the JVM (http) has no spawns to move into a task, so its bursts stay bursts from
+     * outside whatever the spawner, and its cells say so.
      */
-    private static List<String> spawnable(List<String> workloads, Experiment e, List<Arrival> arrivals) {
-        if (arrivals.stream().noneMatch(a -> a instanceof Arrival.Burst b && b.fromTask())) {
-            return workloads;
+    private static List<Arrival> arrivalsFor(String workload, List<Arrival> arrivals) {
+        if (arrivals.stream().noneMatch(a -> a instanceof Arrival.Burst b && b.fromTask())
+                || Workloads.create(workload, Map.of()).externalLoad().isEmpty()) {
+            return arrivals;
         }
-        boolean named = e.workloads() != null && !e.workloads().isEmpty();
-        List<String> out = new ArrayList<>();
-        for (String workload : workloads) {
-            if (Workloads.create(workload, Map.of()).externalLoad().isEmpty()) {
-                out.add(workload);
-            } else if (named) {
-                throw new IllegalArgumentException("spawner task does not apply to workload " + workload
-                        + ": its requests come from a load generator outside the JVM, not from spawns; run it without spawner task");
-            }
-        }
-        return out;
+        return arrivals.stream().map(a -> a instanceof Arrival.Burst ? (Arrival) new Arrival.Burst(false) : a).distinct().toList();
     }
 
     /** Every spec in {@code values} (one value may hold several), validated; every scheduler when empty. */

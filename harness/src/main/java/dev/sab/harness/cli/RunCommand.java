@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--spawner", paramLabel = "thread|task",
             description = "Who spawns a burst's tasks: thread (the trial's driving thread, outside the scheduler; default) "
                     + "or task (one task on the scheduler, through its own spawn path, as a Go program's loop of go "
-                    + "statements does). Bursts only; workloads driven by a load generator (http) are left out.")
+                    + "statements does). Bursts only; http, driven by a load generator, runs as a plain burst.")
     String spawner;
 
     @Option(names = "--fork", negatable = true, fallbackValue = "true",

@@ -88,8 +88,6 @@ class BadInputTest {
         assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--arrival", "poisson"), "arrival poisson needs a rate");
         assertOneLineUsageError(run("run", "-s", "virtual", "-w", "sleep", "--spawner", "task", "--rate", "100/s"),
                 "spawner task needs a burst");
-        assertOneLineUsageError(run("run", "-s", "virtual", "-w", "http", "--spawner", "task"),
-                "spawner task does not apply to workload http");
     }
 
     @Test
