@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,8 @@ import java.util.stream.Stream;
  * <p>Called from one thread at a time; the measured tasks run on the scheduler's threads.
  */
 public final class TrialRunner {
+    /** How long closing a scheduler may take beyond the trial's own time, at most (and at most its timeout). */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     /** How long the probes still queued at the end of the measured iteration may take to run. */
     private static final Duration PROBE_DRAIN = Duration.ofSeconds(5);
 
@@ -93,29 +96,81 @@ public final class TrialRunner {
         } catch (RuntimeException e) {
             return TrialResult.failed("could not create scheduler " + spec.scheduler() + ": " + e.getMessage(), null);
         }
+        TrialResult result = null;
         try {
-            MemoryResult heap = null;
-            int iterations = spec.warmup() + 1;
-            for (int i = 0; i < iterations - 1; i++) {
-                Role role = new Role(false, i == 0, i == iterations - 2);
-                Attempt warm = iterate(spec, scheduler, channel, role, spec.seed() + i + 1, deadline);
-                if (warm.result != null && !warm.result.ok()) {
-                    return warm.result.markFailed("warm-up iteration " + (i + 1) + " failed: " + warm.result.error());
-                }
-                if (warm.heap != null) {
-                    heap = warm.heap;
-                }
-            }
-            Attempt measured = iterate(spec, scheduler, channel, new Role(true, iterations == 1, iterations == 1), spec.seed(),
-                    deadline);
-            return measured.result.withMemory(heap != null ? heap : measured.heap);
+            result = iterations(spec, scheduler, channel, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return TrialResult.failed("interrupted", null);
+            result = TrialResult.failed("interrupted", null);
         } finally {
             channel.enter(TrialChannel.SAMPLED);
-            scheduler.close();
+            String unclosed = close(scheduler, deadline, spec.timeoutMillis());
+            if (unclosed != null && result != null && result.ok()) {
+                result = result.markFailed(unclosed);
+            }
         }
+        return result;
+    }
+
+    private static TrialResult iterations(TrialSpec spec, Scheduler scheduler, TrialChannel channel, long deadline)
+            throws InterruptedException {
+        MemoryResult heap = null;
+        int iterations = spec.warmup() + 1;
+        for (int i = 0; i < iterations - 1; i++) {
+            Role role = new Role(false, i == 0, i == iterations - 2);
+            Attempt warm = iterate(spec, scheduler, channel, role, spec.seed() + i + 1, deadline);
+            if (warm.result != null && !warm.result.ok()) {
+                return warm.result.markFailed("warm-up iteration " + (i + 1) + " failed: " + warm.result.error());
+            }
+            if (warm.heap != null) {
+                heap = warm.heap;
+            }
+        }
+        Attempt measured = iterate(spec, scheduler, channel, new Role(true, iterations == 1, iterations == 1), spec.seed(),
+                deadline);
+        return measured.result.withMemory(heap != null ? heap : measured.heap);
+    }
+
+    /**
+     * Closes {@code scheduler}, which waits for its tasks to end, for at most what is left of the
+     * trial's time plus a grace of {@link #CLOSE_GRACE} or the trial's timeout, whichever is
+     * shorter; returns null, or why the trial must count as failed.
+     * A scheduler that lost a task would otherwise hold this thread forever, and with
+     * {@code --no-fork} the whole run and the results it has finished with it (a forked trial's
+     * process is killed at its timeout instead). The closing thread is a daemon: if it never
+     * returns, it is left behind.
+     */
+    private static String close(Scheduler scheduler, long deadline, long timeoutMillis) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread closer = Thread.ofPlatform().daemon().name("sab-close-" + scheduler.name()).start(() -> {
+            try {
+                scheduler.close();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        long grace = Math.min(CLOSE_GRACE.toNanos(), timeoutMillis * 1_000_000L);
+        long wait = Math.max(0, deadline - System.nanoTime()) + grace;
+        boolean interrupted = false;
+        while (closer.isAlive() && wait > 0) {
+            long t0 = System.nanoTime();
+            try {
+                closer.join(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                interrupted = true; // the close still needs its time: the results wait on it
+            }
+            wait -= System.nanoTime() - t0;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            return "scheduler " + scheduler.name() + " did not close within " + grace / 1_000_000
+                    + " ms after the trial's time: a task never ended (" + scheduler.metrics().get("tasksInFlight")
+                    .map(m -> m.value() + " in flight").orElse("tasks in flight unknown") + ")";
+        }
+        Throwable t = failure.get();
+        return t == null ? null : "closing scheduler " + scheduler.name() + " failed: " + t;
     }
 
     /** An iteration's result (null for a warm-up that went well) and its heap measurement, if it took one. */

@@ -28,6 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A test scheduler with an injected stall: one worker thread runs tasks in FIFO order and, just
@@ -43,12 +44,14 @@ public final class StallingScheduler implements Scheduler {
         public SchedulerInfo info() {
             return new SchedulerInfo("stall", "test only: one FIFO worker that stops once for `stall` before task `after`",
                     List.of(new SettingInfo("after", SettingInfo.Type.NON_NEGATIVE_INT, "100", "tasks started before the stall"),
-                            new SettingInfo("stall", SettingInfo.Type.DURATION, "200ms", "how long the worker stops")));
+                            new SettingInfo("stall", SettingInfo.Type.DURATION, "200ms", "how long the worker stops"),
+                            new SettingInfo("closeStall", SettingInfo.Type.DURATION, "0s",
+                                    "how long close() hangs first, as a scheduler that lost a task would")));
         }
 
         @Override
         public Scheduler create(Settings settings) {
-            return new StallingScheduler(settings.intValue("after"), settings.duration("stall"));
+            return new StallingScheduler(settings.intValue("after"), settings.duration("stall"), settings.duration("closeStall"));
         }
     }
 
@@ -60,9 +63,12 @@ public final class StallingScheduler implements Scheduler {
     private final AtomicLong started = new AtomicLong(); // written by the worker only
     private volatile boolean closed;
 
-    StallingScheduler(int stallBefore, Duration stall) {
+    private final Duration closeStall;
+
+    StallingScheduler(int stallBefore, Duration stall, Duration closeStall) {
         this.stallBefore = stallBefore;
         this.stall = stall;
+        this.closeStall = closeStall;
         this.worker = Thread.ofPlatform().name("stall-worker").daemon(true).start(this::work);
     }
 
@@ -123,6 +129,10 @@ public final class StallingScheduler implements Scheduler {
             return;
         }
         closed = true;
+        long end = System.nanoTime() + closeStall.toNanos();
+        while (end - System.nanoTime() > 0) {
+            LockSupport.parkNanos(end - System.nanoTime());
+        }
         queue.add(POISON);
         try {
             worker.join();
