@@ -24,7 +24,8 @@ import java.util.Map;
  * @param rate        open loop: arrival rates such as {@code 1000/s}; several make a dimension
  * @param arrival     {@code constant} or {@code poisson} spacing of open-loop arrivals
  * @param spawner     who spawns a burst's tasks: {@code thread} (the trial's driving thread, the
- *                    default) or {@code task} (one task on the scheduler; bursts only)
+ *                    default) or {@code task} (one task on the scheduler; bursts only); both make
+ *                    a dimension
  * @param fork        each trial in a fresh JVM
  * @param timeout     the longest one trial may take, such as {@code 5m}
  * @param heap        trial JVMs' maximum heap, such as {@code 2g}
@@ -36,7 +37,7 @@ import java.util.Map;
  */
 public record Experiment(String name, String description, List<String> schedulers, List<String> workloads,
                          Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
-                         List<Integer> concurrency, List<String> rate, String arrival, String spawner, Boolean fork,
+                         List<Integer> concurrency, List<String> rate, String arrival, List<String> spawner, Boolean fork,
                          String timeout, String heap, List<String> jvmArgs, Long seed, String out, List<Exclusion> exclude) {
 
     /**
@@ -57,7 +58,7 @@ public record Experiment(String name, String description, List<String> scheduler
     /** Every field but the exclusions, which only files set. */
     public Experiment(String name, String description, List<String> schedulers, List<String> workloads,
                       Map<String, List<String>> params, List<Integer> tasks, Integer trials, Integer warmup,
-                      List<Integer> concurrency, List<String> rate, String arrival, String spawner, Boolean fork,
+                      List<Integer> concurrency, List<String> rate, String arrival, List<String> spawner, Boolean fork,
                       String timeout, String heap, List<String> jvmArgs, Long seed, String out) {
         this(name, description, schedulers, workloads, params, tasks, trials, warmup, concurrency, rate, arrival, spawner, fork,
                 timeout, heap, jvmArgs, seed, out, null);

@@ -34,7 +34,7 @@ import java.util.Map;
  * warmup: 1
  * rate: 2000/s                  # or concurrency: 64; neither is a burst
  * arrival: poisson
- * spawner: thread               # or task: one task on the scheduler spawns a burst's tasks
+ * spawner: [thread, task]       # who spawns a burst: the driving thread, or a task on the scheduler
  * exclude:                      # pairs left out of the cross product
  *   - {scheduler: platform-pool, workload: echo}
  * </pre>
@@ -49,7 +49,7 @@ import java.util.Map;
 public final class ExperimentFile {
     /** The curated experiments, by name; {@code default} is what {@code sab run} runs with no arguments. */
     public static final List<String> BUNDLED = List.of("default", "heavy-vs-light", "million-tasks", "shared-counters",
-            "syscall-handoff");
+            "spawners", "syscall-handoff");
     private static final String BUNDLED_DIR = "experiments/";
 
     static final List<String> KEYS = List.of("name", "description", "schedulers", "workloads", "params", "tasks", "trials",
@@ -252,7 +252,13 @@ public final class ExperimentFile {
                 }
             }
             String arrival = text(m.get("arrival"), "arrival");
-            String spawner = text(m.get("spawner"), "spawner");
+            List<String> spawner = null;
+            if (m.containsKey("spawner")) {
+                spawner = new ArrayList<>();
+                for (Scalar s : scalars(m.get("spawner"), "spawner")) {
+                    spawner.add(s.text().trim());
+                }
+            }
             Boolean fork = null;
             if (m.containsKey("fork")) {
                 String f = text(m.get("fork"), "fork").toLowerCase(Locale.ROOT);

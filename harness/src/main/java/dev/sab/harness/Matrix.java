@@ -159,8 +159,8 @@ public final class Matrix {
     }
 
     /**
-     * The arrival modes of {@code e}: one per concurrency or rate, or a burst, spawned by the
-     * driving thread or (spawner {@code task}) by one task on the scheduler.
+     * The arrival modes of {@code e}: one per concurrency or rate, or a burst per spawner: by the
+     * driving thread, or ({@code task}) by one task on the scheduler.
      */
     public static List<Arrival> arrivals(Experiment e) {
         boolean poisson = false;
@@ -180,17 +180,20 @@ public final class Matrix {
         if (poisson && !open) {
             throw new IllegalArgumentException("arrival poisson needs a rate (open loop), such as --rate 1000/s");
         }
-        boolean fromTask = false;
-        if (e.spawner() != null) {
-            switch (e.spawner().trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "task" -> fromTask = true;
-                case "thread" -> fromTask = false;
-                default -> throw new IllegalArgumentException("bad value '" + e.spawner() + "' for spawner: expected thread or task");
+        List<Boolean> fromTask = new ArrayList<>();
+        for (String spawner : e.spawner() == null || e.spawner().isEmpty() ? List.of("thread") : e.spawner()) {
+            boolean task = switch (spawner.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "task" -> true;
+                case "thread" -> false;
+                default -> throw new IllegalArgumentException("bad value '" + spawner + "' for spawner: expected thread or task");
+            };
+            if (task && (closed || open)) {
+                throw new IllegalArgumentException("spawner task needs a burst (no concurrency, no rate): a closed or open loop "
+                        + "waits between spawns, which inside a task would hold up its scheduler's thread (an event loop's only one)");
             }
-        }
-        if (fromTask && (closed || open)) {
-            throw new IllegalArgumentException("spawner task needs a burst (no concurrency, no rate): a closed or open loop "
-                    + "waits between spawns, which inside a task would hold up its scheduler's thread (an event loop's only one)");
+            if (!fromTask.contains(task)) {
+                fromTask.add(task);
+            }
         }
         List<Arrival> out = new ArrayList<>();
         if (closed) {
@@ -200,7 +203,7 @@ public final class Matrix {
                 out.add(new Arrival.Open(Arrival.Rates.parse(r), poisson));
             }
         } else {
-            out.add(new Arrival.Burst(fromTask));
+            fromTask.forEach(task -> out.add(new Arrival.Burst(task)));
         }
         return out;
     }

@@ -101,8 +101,10 @@ class ExperimentFileTest {
     @Test
     void spawnerTaskMakesABurstSpawnedByATask() throws Exception {
         Experiment e = parse("schedulers: [gmp]\nworkloads: [sleep]\nspawner: task\n");
-        assertThat(e.spawner()).isEqualTo("task");
+        assertThat(e.spawner()).containsExactly("task");
         assertThat(Matrix.arrivals(e)).containsExactly(new Arrival.Burst(true));
+        Experiment both = parse("schedulers: [gmp]\nworkloads: [sleep]\nspawner: [thread, task]\n");
+        assertThat(Matrix.arrivals(both)).containsExactly(new Arrival.Burst(false), new Arrival.Burst(true));
     }
 
     @Test

@@ -104,9 +104,9 @@ class MatrixTest {
         assertThat(Arrival.parse("burst:task")).isEqualTo(new Arrival.Burst(true));
     }
 
-    private static Experiment spawner(List<String> workloads, List<String> rate, String spawner) {
-        return new Experiment(null, null, List.of("gmp"), workloads, null, List.of(10), null, null, null, rate, null, spawner,
-                null, null, null, null, null, null);
+    private static Experiment spawner(List<String> workloads, List<String> rate, String... spawner) {
+        return new Experiment(null, null, List.of("gmp"), workloads, null, List.of(10), null, null, null, rate, null,
+                spawner.length == 0 ? null : List.of(spawner), null, null, null, null, null, null);
     }
 
     @Test
@@ -116,6 +116,12 @@ class MatrixTest {
         assertThat(cells.getFirst().toString()).endsWith("burst:task");
         assertThat(Matrix.expand(spawner(List.of("sleep"), null, "thread"))).extracting(Cell::arrival)
                 .containsOnly(new Arrival.Burst(false));
+        assertThat(Matrix.expand(spawner(List.of("sleep"), null))).extracting(Cell::arrival)
+                .as("the default").containsOnly(new Arrival.Burst(false));
+        // both: a dimension of the matrix, in the order given
+        assertThat(Matrix.expand(spawner(List.of("sleep", "http"), null, "thread", "task")))
+                .extracting(c -> c.workload() + " " + c.arrival().spec())
+                .containsExactly("sleep burst", "sleep burst:task", "http burst");
 
         assertThatThrownBy(() -> Matrix.expand(spawner(List.of("sleep"), null, "goroutine")))
                 .hasMessage("bad value 'goroutine' for spawner: expected thread or task");

@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
                 "  sab run -f heavy-vs-light      a curated experiment (see experiments/)",
                 "  sab run -s platform -s virtual -w sleep,cpu --tasks 1000",
                 "  sab run -s virtual -w sleep --rate 2000/s --arrival poisson",
-                "  sab run -s gmp -s virtual -w cpu --tasks 10000 --spawner task",
+                "  sab run -s gmp -s virtual -w cpu --tasks 10000 --spawner thread,task",
                 "  sab run -f sweep.yaml --shard 2/8   one slice of 8; sab merge joins them",
                 "", "Exit codes: 0 ok, 1 a trial failed (results still written),",
                 "2 bad usage or bad input, 130 stopped (Ctrl-C)."})
@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     enum Format { table, json }
 
     @Option(names = {"-f", "--file"}, paramLabel = "EXPERIMENT",
-            description = "An experiment file (YAML), or the name of a bundled one: " + "default, heavy-vs-light, million-tasks, shared-counters, syscall-handoff.")
+            description = "An experiment file (YAML), or the name of a bundled one: " + "default, heavy-vs-light, million-tasks, shared-counters, spawners, syscall-handoff.")
     String file;
 
     @Option(names = {"-s", "--scheduler"}, paramLabel = "SPEC",
@@ -98,11 +98,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Spacing of open-loop arrivals: constant (default) or poisson.")
     String arrival;
 
-    @Option(names = "--spawner", paramLabel = "thread|task",
-            description = "Who spawns a burst's tasks: thread (the trial's driving thread, outside the scheduler; default) "
+    @Option(names = "--spawner", paramLabel = "thread|task", split = ",",
+            description = "Who spawns a burst's tasks, repeatable or comma-separated (both make a dimension of the matrix): "
+                    + "thread (the trial's driving thread, outside the scheduler; default) "
                     + "or task (one task on the scheduler, through its own spawn path, as a Go program's loop of go "
                     + "statements does). Bursts only; http, driven by a load generator, runs as a plain burst.")
-    String spawner;
+    List<String> spawner = new ArrayList<>();
 
     @Option(names = "--fork", negatable = true, fallbackValue = "true",
             description = "Run each trial in a fresh JVM (default); --no-fork runs in this one, for quick looks.")
@@ -251,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Experiment cli = new Experiment(null, null, specs, workloads.isEmpty() ? null : Matrix.workloads(workloads),
                     cliParams, tasks == null ? null : List.of(tasks), trials, warmup,
-                    concurrency == null ? null : List.of(concurrency), rate == null ? null : List.of(rate), arrival, spawner, fork,
+                    concurrency == null ? null : List.of(concurrency), rate == null ? null : List.of(rate), arrival, spawner.isEmpty() ? null : spawner, fork,
                     timeout, heap == null ? null : Matrix.heap(heap), jvmArgs.isEmpty() ? null : jvmArgs, seed, null);
             return base.overriddenBy(cli);
         } catch (IllegalArgumentException e) {
@@ -284,8 +285,10 @@ final class RunCommand implements Callable<Integer> {
         if (arrival != null && !arrival.trim().equalsIgnoreCase("constant") && !arrival.trim().equalsIgnoreCase("poisson")) {
             throw new UsageError("bad value '" + arrival + "' for --arrival: expected constant or poisson");
         }
-        if (spawner != null && !spawner.trim().equalsIgnoreCase("thread") && !spawner.trim().equalsIgnoreCase("task")) {
-            throw new UsageError("bad value '" + spawner + "' for --spawner: expected thread or task");
+        for (String s : spawner) {
+            if (!s.trim().equalsIgnoreCase("thread") && !s.trim().equalsIgnoreCase("task")) {
+                throw new UsageError("bad value '" + s + "' for --spawner: expected thread or task");
+            }
         }
         if (rate != null) {
             try {
