@@ -5,6 +5,7 @@ import dev.sab.harness.internal.ExternalLoadDriver;
 import dev.sab.harness.internal.Iteration;
 import dev.sab.harness.internal.IterationDriver;
 import dev.sab.harness.internal.IterationOutcome;
+import dev.sab.harness.internal.LatencyRecorders;
 import dev.sab.harness.internal.ProcessCounters;
 import dev.sab.harness.internal.ResponsivenessProbe;
 import dev.sab.harness.internal.TrialChannel;
@@ -32,6 +33,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -173,6 +176,18 @@ public final class TrialRunner {
         return t == null ? null : "closing scheduler " + scheduler.name() + " failed: " + t;
     }
 
+    /** The tags {@code workload} gives its first {@code tasks} tasks, without repeats or null. */
+    private static Set<String> tags(Workload workload, int tasks) {
+        Set<String> tags = new TreeSet<>();
+        for (int i = 0; i < tasks; i++) {
+            String tag = workload.tag(i);
+            if (tag != null) {
+                tags.add(tag);
+            }
+        }
+        return tags;
+    }
+
     /** An iteration's result (null for a warm-up that went well) and its heap measurement, if it took one. */
     private record Attempt(TrialResult result, MemoryResult heap) {
     }
@@ -191,6 +206,9 @@ public final class TrialRunner {
         try {
             tempDir = Files.createTempDirectory("sab-trial-");
             workload.setup(new WorkloadEnv(scheduler, spec.tasks(), tempDir, seed));
+            // the histograms at their full size before the baselines: not the tasks' memory
+            LatencyRecorders recorders = new LatencyRecorders(Math.max(deadline - System.nanoTime(), 1_000_000_000L),
+                    tags(workload, spec.tasks()));
             if (role.sampleResident() || heap != null) {
                 long heapBaseline = HeapAtPeak.heapAfterFullGc(); // also lets the collector give memory back before the RSS baseline
                 if (heap != null) {
@@ -203,7 +221,7 @@ public final class TrialRunner {
                 channel.enter(TrialChannel.SAMPLING);
             }
             Iteration iteration = new Iteration(spec, scheduler, workload, channel, heap != null ? heap::take : () -> { },
-                    seed, deadline);
+                    recorders, seed, deadline);
             Attempt attempt = role.measured() ? measure(iteration, role, heap)
                     : warmUp(iteration, heap);
             if (role.sampleResident()) {

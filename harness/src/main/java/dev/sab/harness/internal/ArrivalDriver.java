@@ -58,7 +58,7 @@ public final class ArrivalDriver implements IterationDriver {
         Workload workload = it.workload();
         Scheduler scheduler = it.scheduler();
         TrialChannel channel = it.channel();
-        LatencyRecorders recorders = new LatencyRecorders();
+        LatencyRecorders recorders = it.recorders();
         AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
         Semaphore inFlight = arrival instanceof Arrival.Closed c ? new Semaphore(c.concurrency()) : null;
         Arrival.Open open = arrival instanceof Arrival.Open o ? o : null;

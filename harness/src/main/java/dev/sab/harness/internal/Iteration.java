@@ -13,9 +13,10 @@ import dev.sab.workloads.Workload;
  * @param channel       where tasks alive are counted ({@link TrialChannel#taskSpawned()}, {@link TrialChannel#taskEnded()})
  * @param atPeak        to run once at the iteration's peak of tasks alive, on the driving thread (the
  *                      heap measurement, when this iteration takes it)
+ * @param recorders     the iteration's latency histograms, made before the memory baselines
  * @param seed          this iteration's seed
  * @param deadlineNanos {@link System#nanoTime()} by which the iteration must be over
  */
 public record Iteration(TrialSpec spec, Scheduler scheduler, Workload workload, TrialChannel channel, Runnable atPeak,
-                        long seed, long deadlineNanos) {
+                        LatencyRecorders recorders, long seed, long deadlineNanos) {
 }
