@@ -2,6 +2,8 @@ package dev.sab.reports.html;
 
 import dev.sab.reports.format.ReportFormats;
 import dev.sab.reports.model.Results;
+import dev.sab.reports.model.RunResult;
+import dev.sab.reports.model.TrialResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -16,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,6 +120,21 @@ class HtmlReportFormatTest {
         String finding = HtmlReportFormat.finding(tagged, new Palette(List.of("platform", "virtual", "gmp")));
         assertThat(finding).contains("P99 of the light tasks").containsPattern("lowest under <span[^>]*>●</span>platform")
                 .containsPattern("highest under <span[^>]*>▲</span>gmp");
+    }
+
+    @Test
+    void aBurstSpawnedByATaskSaysWhatItsLatencyMeans() {
+        SplittableRandom random = new SplittableRandom(3);
+        List<TrialResult> trials = List.of(ReportFixtures.trial(random, 1_000_000L, 500, false, "eventloop"));
+        RunResult fromThread = ReportFixtures.cell(0, "eventloop", "cpu", Map.of(), trials);
+        RunResult fromTask = new RunResult("eventloop", Map.of(), "cpu", Map.of(), 1000, "burst:task", 1, List.of(), trials,
+                fromThread.summary());
+        String html = HtmlReportFormat.render(Results.of(ReportFixtures.environment(), null, List.of(fromThread, fromTask)));
+        assertThat(html).contains("arrival burst:task");
+        assertThat(count(html, "made by one task on the scheduler")).as("the task-spawned group's figures say so")
+                .isPositive();
+        String threadGroup = html.substring(html.indexOf("id=\"g0-cpu\""), html.indexOf("id=\"g1-cpu\""));
+        assertThat(threadGroup).doesNotContain("made by one task on the scheduler");
     }
 
     @Test
