@@ -25,71 +25,77 @@ class InProcessWaitsTest {
      */
     @Test
     void aNotifyPassesOverARetiredListLeftInTheCacheToTheListThatReplacedIt() throws Exception {
-        InProcessWaits waits = new InProcessWaits();
-        MemorySegment memory = Arena.ofAuto().allocate(4L * (KEEPERS + 1), 8);
-        // waiters on other indices keep the table above the emptied lists it keeps, so an
-        // emptied list is retired at once
-        List<Thread> keepers = new ArrayList<>();
-        for (int i = 1; i <= KEEPERS; i++) {
-            long offset = 4L * i;
-            keepers.add(Thread.ofVirtual().start(() -> waits.await(memory, offset, false, 0, Waits.FOREVER)));
-        }
-        until(waits::activeLists, KEEPERS);
+        Table t = Table.retiringEmptiedLists();
+        WaiterList retired = t.retireTheListOfIndexZero();
 
-        Thread first = Thread.ofVirtual().start(() -> waits.await(memory, 0, false, 0, Waits.FOREVER));
-        until(waits::activeLists, KEEPERS + 1);
-        WaiterList retired = waits.cached(0);
-        assertThat(retired).as("the list of index 0 is in the cache").isNotNull();
-        assertThat(waits.notify(memory, 0, 1)).isEqualTo(1);
-        first.join();
+        WaitResult[] result = new WaitResult[1];
+        Thread second = t.waitOnIndexZero(result);
+        assertThat(t.waits.cached(0)).as("the second waiter's list replaced the retired one").isNotSameAs(retired);
+        t.waits.remember(retired); // the late write of a thread that raced the retirement
 
-        Thread second = Thread.ofVirtual().start(() -> waits.await(memory, 0, false, 0, Waits.FOREVER));
-        until(waits::activeLists, KEEPERS + 1);
-        assertThat(waits.cached(0)).as("the second waiter's list replaced the retired one").isNotSameAs(retired);
-        waits.remember(retired); // the late write of a thread that raced the retirement
-
-        assertThat(waits.notify(memory, 0, 1)).as("waiters woken on index 0").isEqualTo(1);
+        assertThat(t.waits.notify(t.memory, 0, 1)).as("waiters woken on index 0").isEqualTo(1);
         second.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(second.isAlive()).as("the second waiter still waits").isFalse();
-
-        for (int i = 1; i <= KEEPERS; i++) {
-            assertThat(waits.notify(memory, 4L * i, 1)).isEqualTo(1);
-        }
-        for (Thread t : keepers) {
-            t.join();
-        }
-        assertThat(waits.activeLists()).isZero();
+        assertThat(result[0]).isEqualTo(WaitResult.OK);
+        t.releaseKeepers();
+        assertThat(t.waits.activeLists()).isZero();
     }
 
     @Test
     void aWaitPassesOverARetiredListLeftInTheCache() throws Exception {
-        InProcessWaits waits = new InProcessWaits();
-        MemorySegment memory = Arena.ofAuto().allocate(4L * (KEEPERS + 1), 8);
-        List<Thread> keepers = new ArrayList<>();
-        for (int i = 1; i <= KEEPERS; i++) {
-            long offset = 4L * i;
-            keepers.add(Thread.ofVirtual().start(() -> waits.await(memory, offset, false, 0, Waits.FOREVER)));
-        }
-        until(waits::activeLists, KEEPERS);
-        Thread first = Thread.ofVirtual().start(() -> waits.await(memory, 0, false, 0, Waits.FOREVER));
-        until(waits::activeLists, KEEPERS + 1);
-        WaiterList retired = waits.cached(0);
-        assertThat(waits.notify(memory, 0, 1)).isEqualTo(1);
-        first.join();
+        Table t = Table.retiringEmptiedLists();
+        WaiterList retired = t.retireTheListOfIndexZero(); // and left in the cache
 
         WaitResult[] result = new WaitResult[1];
-        Thread second = Thread.ofVirtual().start(() -> result[0] = waits.await(memory, 0, false, 0, Waits.FOREVER));
-        until(waits::activeLists, KEEPERS + 1);
-        assertThat(waits.cached(0)).isNotSameAs(retired);
-        assertThat(waits.notify(memory, 0, 1)).isEqualTo(1);
+        Thread second = t.waitOnIndexZero(result);
+        assertThat(t.waits.cached(0)).isNotSameAs(retired);
+        assertThat(t.waits.notify(t.memory, 0, 1)).isEqualTo(1);
         second.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(result[0]).isEqualTo(WaitResult.OK);
+        t.releaseKeepers();
+    }
 
-        for (int i = 1; i <= KEEPERS; i++) {
-            waits.notify(memory, 4L * i, 1);
+    /**
+     * A table held above the emptied lists it keeps by waiters on indices 1 to {@code KEEPERS}, so
+     * an emptied list is retired at once; index 0 is the one the tests play with.
+     */
+    private record Table(InProcessWaits waits, MemorySegment memory, List<Thread> keepers) {
+        static Table retiringEmptiedLists() throws InterruptedException {
+            InProcessWaits waits = new InProcessWaits();
+            MemorySegment memory = Arena.ofAuto().allocate(4L * (KEEPERS + 1), 8);
+            List<Thread> keepers = new ArrayList<>();
+            for (int i = 1; i <= KEEPERS; i++) {
+                long offset = 4L * i;
+                keepers.add(Thread.ofVirtual().start(() -> waits.await(memory, offset, false, 0, Waits.FOREVER)));
+            }
+            until(waits::activeLists, KEEPERS);
+            return new Table(waits, memory, keepers);
         }
-        for (Thread t : keepers) {
-            t.join();
+
+        /** A waiter on index 0, woken: its emptied list is retired and stays in the cache. Returns that list. */
+        WaiterList retireTheListOfIndexZero() throws InterruptedException {
+            Thread first = waitOnIndexZero(new WaitResult[1]);
+            WaiterList list = waits.cached(0);
+            assertThat(list).as("the list of index 0 is in the cache").isNotNull();
+            assertThat(waits.notify(memory, 0, 1)).isEqualTo(1);
+            first.join();
+            return list;
+        }
+
+        /** Starts a waiter on index 0 that waits forever, and returns once it is listed. */
+        Thread waitOnIndexZero(WaitResult[] result) throws InterruptedException {
+            Thread t = Thread.ofVirtual().start(() -> result[0] = waits.await(memory, 0, false, 0, Waits.FOREVER));
+            until(waits::activeLists, KEEPERS + 1);
+            return t;
+        }
+
+        void releaseKeepers() throws InterruptedException {
+            for (int i = 1; i <= KEEPERS; i++) {
+                assertThat(waits.notify(memory, 4L * i, 1)).isEqualTo(1);
+            }
+            for (Thread t : keepers) {
+                t.join();
+            }
         }
     }
 
