@@ -5,10 +5,11 @@ import dev.sab.schedulers.TaskFailedException;
 import dev.sab.schedulers.TaskHandle;
 import dev.sab.schedulers.ValueTask;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,15 @@ import java.util.concurrent.TimeoutException;
  * <p>Invariant: {@link #run()} runs the body at most once, and never after {@link #cancel()} won.
  * The runner field is guarded by {@code this}, so a cancel that races the end of the body never
  * interrupts whatever the thread runs next.
+ *
+ * <p>The outcome is one field, written once. A {@link CompletableFuture} is made only for a
+ * caller that has to wait ({@link #join()} on an unfinished task) or wants callbacks
+ * ({@link #outcome()}): most tasks are never waited for while they run, and a future for each
+ * was 24 bytes of every task's memory (a million sleeping tasks: 24 MB). The future and the
+ * outcome meet in a handshake on two volatiles: the ending side writes the outcome, then reads
+ * the future; the waiting side publishes the future, then reads the outcome; so at least one of
+ * them sees the other and completes the future (completing it twice is harmless: both complete
+ * it from the same outcome, and the first wins).
  */
 public final class TaskRun<T> implements TaskHandle<T>, Runnable {
     static {
@@ -30,10 +40,33 @@ public final class TaskRun<T> implements TaskHandle<T>, Runnable {
         Ending.values();
     }
 
+    private static final VarHandle FUTURE;
+
+    static {
+        try {
+            FUTURE = MethodHandles.lookup().findVarHandle(TaskRun.class, "future", CompletableFuture.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The outcome of a task whose body returned null. */
+    private static final Object NULL_VALUE = new Object();
+    /** The outcome of a cancelled task. */
+    private static final Object CANCELLED = new Object();
+
+    /** The outcome of a task whose body threw. */
+    private record Failure(Throwable cause) {
+    }
+
     private final ValueTask<T> body;
     private final Ctx ctx;
     private final Hooks hooks;
-    private final CompletableFuture<T> outcome = new CompletableFuture<>();
+    /** Null while the task runs; then its value, {@link #NULL_VALUE}, a {@link Failure} or {@link #CANCELLED}. */
+    private volatile Object outcome;
+    /** Made by the first caller that waits or wants callbacks (through {@link #FUTURE}). */
+    @SuppressWarnings("unused")
+    private volatile CompletableFuture<T> future;
     private Thread runner; // guarded by this
     private boolean started; // guarded by this
     private boolean finishing; // guarded by this: the body ended and its outcome is being set; too late to cancel
@@ -64,7 +97,7 @@ public final class TaskRun<T> implements TaskHandle<T>, Runnable {
     @Override
     public void run() {
         synchronized (this) {
-            if (outcome.isDone()) {
+            if (outcome != null) {
                 return; // cancelled before it started; cancel() already reported the finish
             }
             started = true;
@@ -80,34 +113,36 @@ public final class TaskRun<T> implements TaskHandle<T>, Runnable {
         synchronized (this) {
             runner = null;
             Thread.interrupted(); // a cancel's interrupt belongs to this task, not the thread's next one
-            finishing = !outcome.isCancelled();
+            finishing = outcome != CANCELLED;
         }
         if (!finishing) {
             hooks.exited(); // cancel() counted it
             return;
         }
         hooks.counted(failure == null ? Ending.COMPLETED : Ending.FAILED);
-        if (failure == null) {
-            outcome.complete(value);
-        } else {
-            outcome.completeExceptionally(failure);
-        }
+        finish(failure != null ? new Failure(failure) : value == null ? NULL_VALUE : value);
         hooks.exited();
     }
 
     @Override
     public T join() throws InterruptedException {
-        try {
-            return outcome.get();
-        } catch (ExecutionException e) {
-            throw new TaskFailedException(e.getCause());
+        if (outcome == null) {
+            try {
+                future().get();
+            } catch (ExecutionException | CancellationException e) {
+                // the outcome says which
+            }
         }
+        return result();
     }
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
+        if (outcome != null) {
+            return true;
+        }
         try {
-            outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            future().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | CancellationException e) {
             return true;
         } catch (TimeoutException e) {
@@ -118,45 +153,42 @@ public final class TaskRun<T> implements TaskHandle<T>, Runnable {
 
     @Override
     public boolean isDone() {
-        return outcome.isDone();
+        return outcome != null;
     }
 
     @Override
     public T result() {
-        if (!outcome.isDone()) {
+        Object o = outcome;
+        if (o == null) {
             throw new IllegalStateException("task has not finished");
         }
-        try {
-            return outcome.join();
-        } catch (CompletionException e) {
-            throw new TaskFailedException(e.getCause());
+        if (o == CANCELLED) {
+            throw new CancellationException();
         }
+        if (o instanceof Failure f) {
+            throw new TaskFailedException(f.cause());
+        }
+        return value(o);
     }
 
     @Override
     public Throwable exception() {
-        if (!outcome.isCompletedExceptionally()) {
-            return null;
+        Object o = outcome;
+        if (o == CANCELLED) {
+            return new CancellationException();
         }
-        try {
-            outcome.join();
-            return null;
-        } catch (CancellationException e) {
-            return e;
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
+        return o instanceof Failure f ? f.cause() : null;
     }
 
     @Override
     public boolean cancel() {
         boolean neverStarted;
         synchronized (this) {
-            if (outcome.isDone() || finishing) {
+            if (outcome != null || finishing) {
                 return false;
             }
             hooks.counted(Ending.CANCELLED);
-            outcome.cancel(false);
+            finish(CANCELLED);
             neverStarted = !started;
             if (runner != null) {
                 runner.interrupt();
@@ -170,11 +202,59 @@ public final class TaskRun<T> implements TaskHandle<T>, Runnable {
 
     @Override
     public boolean isCancelled() {
-        return outcome.isCancelled();
+        return outcome == CANCELLED;
     }
 
-    /** The outcome as a future, for schedulers that complete callbacks rather than park. */
+    /**
+     * The outcome as a future, for schedulers that complete callbacks rather than park: its value,
+     * its failure as the exceptional completion, or cancelled. Made on the first call.
+     */
     public CompletableFuture<T> outcome() {
-        return outcome;
+        return future();
+    }
+
+    /** The future if one was made, else null; makes none (tests: a task no one waited for has none). */
+    CompletableFuture<T> futureIfMade() {
+        return future;
+    }
+
+    /** Sets the outcome, once, then completes the future if a waiter made one (the handshake's ending side). */
+    private void finish(Object o) {
+        outcome = o; // volatile write, then the volatile read below
+        CompletableFuture<T> f = future;
+        if (f != null) {
+            complete(f, o);
+        }
+    }
+
+    /** The future, made if need be (the handshake's waiting side: publish it, then read the outcome). */
+    private CompletableFuture<T> future() {
+        CompletableFuture<T> f = future;
+        if (f == null) {
+            CompletableFuture<T> made = new CompletableFuture<>();
+            @SuppressWarnings("unchecked")
+            CompletableFuture<T> witness = (CompletableFuture<T>) FUTURE.compareAndExchange(this, null, made);
+            f = witness == null ? made : witness;
+        }
+        Object o = outcome;
+        if (o != null) {
+            complete(f, o);
+        }
+        return f;
+    }
+
+    private void complete(CompletableFuture<T> f, Object o) {
+        if (o == CANCELLED) {
+            f.cancel(false);
+        } else if (o instanceof Failure failure) {
+            f.completeExceptionally(failure.cause());
+        } else {
+            f.complete(value(o));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T value(Object o) {
+        return o == NULL_VALUE ? null : (T) o;
     }
 }
