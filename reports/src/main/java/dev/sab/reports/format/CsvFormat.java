@@ -43,7 +43,7 @@ public final class CsvFormat implements ReportFormat {
             new Column("error", r -> r.t.error()),
             new Column("wall_ns", r -> r.t.wallNanos()),
             new Column("throughput_per_s", r -> r.t.throughputPerSec()),
-            new Column("latency_count", r -> lat(r.t.latencyNs(), LatencySummary::count)),
+            new Column("latency_count", r -> r.t.latencyNs() == null ? null : r.t.latencyNs().count()),
             new Column("latency_mean_ns", r -> lat(r.t.latencyNs(), LatencySummary::mean)),
             new Column("latency_p50_ns", r -> lat(r.t.latencyNs(), LatencySummary::p50)),
             new Column("latency_p90_ns", r -> lat(r.t.latencyNs(), LatencySummary::p90)),
@@ -93,8 +93,9 @@ public final class CsvFormat implements ReportFormat {
         return csv.toString();
     }
 
+    /** A figure of {@code l}, empty when there is no distribution or it has no values (no percentiles). */
     private static Object lat(LatencySummary l, Function<LatencySummary, Object> f) {
-        return l == null ? null : f.apply(l);
+        return l == null || l.count() == 0 ? null : f.apply(l);
     }
 
     private static String field(Object v) {

@@ -39,7 +39,8 @@ public final class MarkdownFormat implements ReportFormat {
             md.append('\n');
         }
         md.append("Medians over the ok trials. Latency is per task: from the spawn, or in open-loop runs from the task's "
-                + "intended start. probe p99: lateness of a tiny task spawned every 10 ms. mem/task: resident memory per "
+                + "intended start. probe p99: lateness of a tiny task spawned every 10 ms (blank where every "
+                + "trial ended before the first). mem/task: resident memory per "
                 + "task alive at the peak, from outside; heap/task: live heap per task after a full GC.\n\n");
         md.append(SummaryTable.render(results));
         String tags = SummaryTable.renderTags(results);

@@ -183,7 +183,7 @@ final class GroupFigures {
     }
 
     private static Double lat(LatencySummary l, Function<LatencySummary, Long> f) {
-        return l == null ? null : f.apply(l).doubleValue();
+        return l == null || l.count() == 0 ? null : f.apply(l).doubleValue();
     }
 
     /** The summary of {@code tag}'s latency in {@code s}, or null when {@code s} has no such tag. */

@@ -187,7 +187,8 @@ public final class HtmlReportFormat implements ReportFormat {
             }
         }
         h.raw("<section id=\"all-cells\"><h2>All cells</h2><p class=\"lead\">The summary table of summary.md: medians "
-                + "over the ok trials. Latency is per task; probe p99 is the lateness of a tiny task spawned every 10 ms; "
+                + "over the ok trials. Latency is per task; probe p99 is the lateness of a tiny task spawned every 10 ms "
+                + "(blank where every trial ended before the first); "
                 + "mem/task is resident memory per task alive at the peak, from outside the process; heap/task is live "
                 + "heap per task after a full GC.</p>\n");
         h.table("data", List.of("scheduler", "workload", "ok", "tasks/s", "p50", "p99", "max", "probe p99", "mem/task",

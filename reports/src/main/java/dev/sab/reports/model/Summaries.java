@@ -63,9 +63,13 @@ public final class Summaries {
         return pool == null ? null : LatencySummary.of(pool);
     }
 
-    /** Median of each percentile over several distributions; the histogram is left out. */
+    /**
+     * Median of each percentile over several distributions; the histogram is left out. Empty
+     * distributions have no percentiles and are left out too (a trial too short for a single
+     * probe tick recorded none): null when no distribution has a value, never a made-up 0.
+     */
     public static LatencySummary latency(List<LatencySummary> all) {
-        List<LatencySummary> present = all.stream().filter(Objects::nonNull).toList();
+        List<LatencySummary> present = all.stream().filter(l -> l != null && l.count() > 0).toList();
         if (present.isEmpty()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.sab.reports.format;
 
+import dev.sab.reports.model.LatencySummary;
+import dev.sab.reports.model.ProbeResult;
 import dev.sab.reports.model.Results;
 import dev.sab.reports.model.RunResult;
 import dev.sab.reports.model.Summaries;
@@ -45,6 +47,38 @@ class FormatsTest {
         assertThat(lines.get(1).split(",", -1)).hasSize(columns);
     }
 
+    /**
+     * A trial shorter than one probe tick records an empty probe distribution: it has no
+     * percentiles, so the summary, the table and the CSV show none, not a probe that was 0 ns late.
+     */
+    @Test
+    void anEmptyProbeShowsNoFigureNotZero() throws Exception {
+        TrialResult base = trial(1_000, 2_000);
+        ProbeResult none = new ProbeResult(10_000_000, LatencySummary.of(new Histogram(3)));
+        TrialResult shortTrial = new TrialResult(true, null, null, base.tasks(), base.wallNanos(), base.throughputPerSec(),
+                base.latencyNs(), null, none, null, null, null, null, null, null, null);
+        List<TrialResult> trials = List.of(shortTrial, shortTrial);
+        RunResult run = new RunResult("virtual", Map.of(), "counters", Map.of(), 2, "burst", 0, List.of(), trials,
+                Summaries.of(trials));
+        assertThat(run.summary().probeLatenessNs()).isNull();
+        assertThat(run.summary().latencyNs().p99()).isPositive();
+
+        Results r = results("h", run);
+        new MarkdownFormat().write(r, tmp);
+        List<String> md = Files.readString(tmp.resolve(MarkdownFormat.FILE)).lines().toList();
+        List<String> header = md.stream().filter(l -> l.startsWith("| scheduler")).findFirst().map(FormatsTest::cells)
+                .orElseThrow();
+        List<String> row = md.stream().filter(l -> l.startsWith("| virtual")).findFirst().map(FormatsTest::cells)
+                .orElseThrow();
+        assertThat(row.get(header.indexOf("probe p99"))).as("probe p99 in %s", row).isEmpty();
+        assertThat(row.get(header.indexOf("p99"))).isNotEmpty();
+
+        new CsvFormat().write(r, tmp);
+        List<String> lines = List.of(Files.readString(tmp.resolve(CsvFormat.FILE)).split("\r\n"));
+        int probeP99 = List.of(lines.get(0).split(",")).indexOf("probe_p99_ns");
+        assertThat(lines.get(1).split(",", -1)[probeP99]).isEmpty();
+    }
+
     @Test
     void theHistogramLogReadsBackEveryOkTrialExactly() throws Exception {
         Results r = sample();
@@ -76,5 +110,9 @@ class FormatsTest {
                 .containsPattern("Total count += +3]");
         assertThat(Files.readString(tmp.resolve(MarkdownFormat.FILE))).contains("closed:4").contains("it said")
                 .doesNotContain("Latency by tag");
+    }
+
+    private static List<String> cells(String markdownRow) {
+        return List.of(markdownRow.split("\\|", -1)).stream().map(String::strip).toList();
     }
 }
