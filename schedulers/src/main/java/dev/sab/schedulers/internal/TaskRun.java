@@ -64,8 +64,7 @@ public final class TaskRun<T> implements TaskHandle<T>, Runnable {
     private final Hooks hooks;
     /** Null while the task runs; then its value, {@link #NULL_VALUE}, a {@link Failure} or {@link #CANCELLED}. */
     private volatile Object outcome;
-    /** Made by the first caller that waits or wants callbacks (through {@link #FUTURE}). */
-    @SuppressWarnings("unused")
+    /** Made by the first caller that waits or wants callbacks (set through {@link #FUTURE}). */
     private volatile CompletableFuture<T> future;
     private Thread runner; // guarded by this
     private boolean started; // guarded by this
