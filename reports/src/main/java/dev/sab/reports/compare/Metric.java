@@ -67,6 +67,6 @@ public enum Metric {
     }
 
     private static Double latency(TrialResult t, Function<LatencySummary, Long> f) {
-        return t.latencyNs() == null || t.latencyNs().count() == 0 ? null : f.apply(t.latencyNs()).doubleValue();
+        return LatencySummary.hasValues(t.latencyNs()) ? f.apply(t.latencyNs()).doubleValue() : null;
     }
 }

@@ -95,7 +95,7 @@ public final class CsvFormat implements ReportFormat {
 
     /** A figure of {@code l}, empty when there is no distribution or it has no values (no percentiles). */
     private static Object lat(LatencySummary l, Function<LatencySummary, Object> f) {
-        return l == null || l.count() == 0 ? null : f.apply(l);
+        return LatencySummary.hasValues(l) ? f.apply(l) : null;
     }
 
     private static String field(Object v) {

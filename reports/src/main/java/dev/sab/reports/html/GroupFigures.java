@@ -68,7 +68,7 @@ final class GroupFigures {
                 LatencySummary pooled = Summaries.pooled(okTrials(run).stream()
                         .map(t -> t.tags() == null || t.tags().get(tag) == null ? null : t.tags().get(tag).latencyNs())
                         .toList());
-                if (pooled != null && pooled.count() > 0) {
+                if (LatencySummary.hasValues(pooled)) {
                     tagged.put(run.scheduler(), pooled.decode());
                 }
             }
@@ -183,7 +183,7 @@ final class GroupFigures {
     }
 
     private static Double lat(LatencySummary l, Function<LatencySummary, Long> f) {
-        return l == null || l.count() == 0 ? null : f.apply(l).doubleValue();
+        return LatencySummary.hasValues(l) ? f.apply(l).doubleValue() : null;
     }
 
     /** The summary of {@code tag}'s latency in {@code s}, or null when {@code s} has no such tag. */

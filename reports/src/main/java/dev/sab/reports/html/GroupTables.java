@@ -313,7 +313,7 @@ final class GroupTables {
     }
 
     private static String nanos(LatencySummary l, Function<LatencySummary, Long> f) {
-        return l == null || l.count() == 0 ? NONE : Units.nanos(f.apply(l));
+        return LatencySummary.hasValues(l) ? Units.nanos(f.apply(l)) : NONE;
     }
 
     private static String median(List<TrialResult> trials, Function<TrialResult, Double> f, Function<Double, String> show) {

@@ -23,6 +23,15 @@ import java.util.zip.DataFormatException;
 public record LatencySummary(long count, double mean, long p50, long p90, long p99, long p999, long max,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String histogram) {
 
+    /**
+     * Whether {@code l} has values, and so percentiles: false for none, and for an empty
+     * distribution (a trial that ended before the probe's first tick records one), whose zeros
+     * are no measurement. Every reader that shows a percentile asks this first.
+     */
+    public static boolean hasValues(LatencySummary l) {
+        return l != null && l.count() > 0;
+    }
+
     /** Summarises {@code h}, keeping it encoded. */
     public static LatencySummary of(Histogram h) {
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());

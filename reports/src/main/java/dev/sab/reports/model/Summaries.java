@@ -69,7 +69,7 @@ public final class Summaries {
      * probe tick recorded none): null when no distribution has a value, never a made-up 0.
      */
     public static LatencySummary latency(List<LatencySummary> all) {
-        List<LatencySummary> present = all.stream().filter(l -> l != null && l.count() > 0).toList();
+        List<LatencySummary> present = all.stream().filter(LatencySummary::hasValues).toList();
         if (present.isEmpty()) {
             return null;
         }
